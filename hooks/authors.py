@@ -1,0 +1,117 @@
+"""Authors and review status.
+
+Authors are data (docs/_data/authors.yml), named by key in a page's front matter (`author:`).
+Each authored page also states its clinical review: `review: pending`, or a reviewer from the
+same file with the date of the review. Templates receive `page_author`, `page_review` and, for
+author pages, the list of pages written by that author, built from front matter.
+"""
+
+import datetime
+import os
+
+from mkdocs.plugins import get_plugin_logger
+
+from support.data_files import load_data_file
+from support.page_types import AUTHORED_TYPES, page_type
+
+log = get_plugin_logger(__name__)
+
+AUTHOR_KINDS = {"person", "team"}
+_authors = {}
+
+
+def on_config(config, **kwargs):
+    global _authors
+    _authors = load_data_file(config, "authors")
+    for key, author in _authors.items():
+        _check_author_entry(key, author)
+    return config
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    if page_type(page) not in AUTHORED_TYPES | {"author"}:
+        return markdown
+    key = page.meta.get("author")
+    if key not in _authors:
+        log.warning(
+            f"docs/{page.file.src_uri}: the author '{key}' is not in docs/_data/authors.yml. "
+            f"Use one of: {', '.join(sorted(_authors))}, or add the author to that file."
+        )
+    return markdown
+
+
+def on_env(env, config, files, **kwargs):
+    env.globals["site_authors"] = _authors
+    env.globals["pages_by_author"] = _pages_by_author(files)
+    return env
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    key = page.meta.get("author")
+    context["page_author"] = _authors.get(key) if isinstance(key, str) else None
+    if page_type(page) in AUTHORED_TYPES:
+        context["page_review"] = review_status(page.meta.get("review"), config)
+    return context
+
+
+def review_status(review, config) -> dict:
+    """What the page should say about its clinical review.
+
+    Returns {"state": "pending"} or {"state": "reviewed" | "due", "reviewer": ..., "date": ...}.
+    """
+    if not isinstance(review, dict):
+        return {"state": "pending"}
+    reviewer = _authors.get(review.get("by"))
+    date = review.get("date")
+    if reviewer is None or not isinstance(date, datetime.date):
+        return {"state": "pending"}
+    max_age = int(config["extra"].get("review_max_age_months", 12))
+    due = _months_between(date, today()) >= max_age
+    return {"state": "due" if due else "reviewed", "reviewer": reviewer, "date": date}
+
+
+def today() -> datetime.date:
+    """Today's date, or SITE_TODAY (YYYY-MM-DD) so that tests never depend on the calendar."""
+    fixed = os.environ.get("SITE_TODAY")
+    return datetime.date.fromisoformat(fixed) if fixed else datetime.date.today()
+
+
+def _months_between(earlier: datetime.date, later: datetime.date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (1 if later.day < earlier.day else 0)
+
+
+def _pages_by_author(files) -> dict:
+    index = {key: [] for key in _authors}
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or page_type(page) not in AUTHORED_TYPES:
+            continue
+        key = page.meta.get("author")
+        if key in index:
+            index[key].append(page)
+    for pages in index.values():
+        pages.sort(key=lambda p: (p.meta.get("type", ""), str(p.meta.get("series", "")),
+                                  p.meta.get("series_part", 0), p.title or ""))
+    return index
+
+
+def _check_author_entry(key, author):
+    where = f"docs/_data/authors.yml, line {_authors.line_of(key)}"
+    if not isinstance(author, dict):
+        log.warning(f"{where}: the entry '{key}' must be a set of fields (name, kind, bio, page).")
+        return
+    for field in ("name", "kind", "bio", "page"):
+        if not author.get(field):
+            log.warning(f"{where}: the author '{key}' has no '{field}'. Add it to the entry.")
+    if author.get("kind") not in AUTHOR_KINDS:
+        log.warning(
+            f"{where}: the author '{key}' has kind '{author.get('kind')}'. Use 'person' or "
+            "'team'."
+        )
+    if author.get("kind") == "person" and not author.get("credentials"):
+        log.warning(
+            f"{where}: the person '{key}' has no 'credentials'. Add their professional title "
+            "exactly as licensed, for example 'Licensed Professional Counselor'."
+        )
+    author.setdefault("key", key)

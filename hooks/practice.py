@@ -1,0 +1,128 @@
+"""The practice's identity (`extra.practice` in mkdocs.yml) and links kept in configuration.
+
+Pages write `<!-- practice:name -->` or `<!-- practice:contact -->` where the practice's name or
+a way to contact it belongs, so that a practice changes its details in mkdocs.yml alone.
+
+Templates call `site_link(target)` for any address that comes from configuration, data files or
+front matter: a page of the site (`help.md`, `guides/x.md#step-2-y`) becomes its published URL,
+an outside address (`https://…`, `mailto:`, `tel:`, `sms:`) is kept as written.
+"""
+
+import posixpath
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+log = get_plugin_logger(__name__)
+
+_files = None
+_warned = set()
+EXTERNAL_SCHEMES = ("https://", "http://", "mailto:", "tel:", "sms:")
+SHORTCODE = re.compile(r"<!--\s*practice:([\w-]+)\s*-->")
+
+
+def on_config(config, **kwargs):
+    practice = config["extra"].get("practice")
+    if not isinstance(practice, dict) or not practice.get("name"):
+        raise PluginError(
+            "mkdocs.yml: 'extra: practice: name:' is missing. Add the practice's name under "
+            "'extra: practice:' (see README.md, 'The practice's details')."
+        )
+    for section, key in (("extra: practice:", "services_page"), ("extra:", "help_page")):
+        holder = practice if section == "extra: practice:" else config["extra"]
+        if not holder.get(key):
+            raise PluginError(
+                f"mkdocs.yml: '{key}' is missing under '{section}'. Give the page it should "
+                "lead to, for example 'help.md'."
+            )
+    return config
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    practice = config["extra"]["practice"]
+
+    def replace(match):
+        name = match.group(1)
+        if name == "name":
+            return practice["name"]
+        if name == "contact":
+            return _contact_phrase(practice.get("contact") or {}, page)
+        line = markdown.count("\n", 0, match.start()) + 1
+        log.warning(
+            f"docs/{page.file.src_uri}, around line {line} of the text: the shortcode "
+            f"'<!-- practice:{name} -->' is unknown. Use <!-- practice:name --> or "
+            "<!-- practice:contact -->."
+        )
+        return match.group(0)
+
+    return SHORTCODE.sub(replace, markdown)
+
+
+def on_files(files, config, **kwargs):
+    global _files
+    _files = files
+    return files
+
+
+def on_env(env, config, files, **kwargs):
+    _warned.clear()
+    # Check every configured link once, before any page is rendered.
+    extra = config["extra"]
+    for key in ("help_page", "review_policy_page"):
+        if extra.get(key):
+            site_link(extra[key], f"mkdocs.yml, extra: {key}")
+    for key in ("services_page",):
+        site_link(extra["practice"][key], f"mkdocs.yml, extra: practice: {key}")
+    contact_page = (extra["practice"].get("contact") or {}).get("page")
+    if contact_page:
+        site_link(contact_page, "mkdocs.yml, extra: practice: contact: page")
+    env.globals["site_link"] = site_link
+    return env
+
+
+def site_link(target: str, where: str = "mkdocs.yml") -> str:
+    """The address to put in an href for a link written in configuration or data.
+
+    Site pages come back as site-relative URLs ("help/"); pass them through Material's `url`
+    filter in templates so they work from any page depth.
+    """
+    target = str(target or "")
+    if target.startswith(EXTERNAL_SCHEMES):
+        return target
+    path, _, anchor = target.partition("#")
+    file = _files.get_file_from_path(path) if (_files and path) else None
+    if file is None:
+        if (where, target) in _warned:
+            return ""
+        _warned.add((where, target))
+        log.warning(
+            f"{where}: the link '{target}' does not lead to a page of this site. Write the path "
+            "of a Markdown file under docs/, for example 'help.md' or 'guides/page.md#anchor'."
+        )
+        return ""
+    return file.url + (f"#{anchor}" if anchor else "")
+
+
+def _contact_phrase(contact, page) -> str:
+    """Markdown that completes "please …": "email [a@b](mailto:a@b) or [contact the practice](…)"."""
+    ways = []
+    if contact.get("email"):
+        ways.append(f"email [{contact['email']}](mailto:{contact['email']})")
+    if contact.get("phone"):
+        digits = "".join(ch for ch in str(contact["phone"]) if ch.isdigit() or ch == "+")
+        ways.append(f"call [{contact['phone']}](tel:{digits})")
+    if contact.get("page"):
+        target = str(contact["page"])
+        if not target.startswith(EXTERNAL_SCHEMES):
+            path, _, anchor = target.partition("#")
+            target = posixpath.relpath(path, posixpath.dirname(page.file.src_uri) or ".")
+            target += f"#{anchor}" if anchor else ""
+        ways.append(f"[contact the practice]({target})")
+    if not ways:
+        log.warning(
+            f"docs/{page.file.src_uri}: the page asks for the practice's contact details, but "
+            "mkdocs.yml has none. Fill in 'extra: practice: contact:' (email, phone or page)."
+        )
+        return "contact the practice"
+    return " or ".join(ways)

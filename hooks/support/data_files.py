@@ -1,0 +1,110 @@
+"""Reading the YAML data files that authors edit, with line numbers kept for error messages.
+
+Data files live in `docs/_data/` (excluded from publishing in mkdocs.yml). Every mapping read
+from them is a `LineMap`: a dict that also remembers the line of each key, so that a validator
+can say "docs/_data/authors.yml, line 12" instead of just naming the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+DATA_DIR = "_data"
+
+
+class LineMap(dict):
+    """A dict from YAML that knows the line (1-based) where it and each of its keys start."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line = 0
+        self.key_lines = {}
+
+    def line_of(self, key) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A list from YAML that knows the line where each item starts."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line = 0
+        self.item_lines = []
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that returns LineMap/LineList instead of plain dicts and lists."""
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    result = LineMap()
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key '{key}' appears twice", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader, node):
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def data_file_path(config, name: str) -> Path:
+    return Path(config["docs_dir"]) / DATA_DIR / f"{name}.yml"
+
+
+def display_path(config, path: Path) -> str:
+    """The path as an author sees it in the project: docs/_data/authors.yml."""
+    project_dir = Path(config["config_file_path"]).parent
+    try:
+        return str(path.resolve().relative_to(project_dir.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def parse_yaml(text: str, where: str, line_offset: int = 0):
+    """Parse YAML text, turning a syntax error into a message an author can act on."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = f", line {mark.line + 1 + line_offset}" if mark else ""
+        problem = error.problem or error.context or "it cannot be read"
+        raise PluginError(
+            f"{where}{line}: this is not valid YAML ({problem}). Check the indentation, "
+            "and put quotes around text that contains a colon or starts with a special "
+            "character."
+        ) from None
+
+
+def load_data_file(config, name: str):
+    """Read docs/_data/<name>.yml, or stop the build with a clear message."""
+    path = data_file_path(config, name)
+    where = display_path(config, path)
+    if not path.is_file():
+        raise PluginError(
+            f"{where}: this data file is missing. Create it (see README.md) or restore it "
+            "from version control."
+        )
+    data = parse_yaml(path.read_text(encoding="utf-8"), where)
+    return data if data is not None else LineMap()

@@ -1,0 +1,63 @@
+"""The kinds of page the site has, declared in one place.
+
+`type:` in a page's front matter picks its layout (a template in overrides/) and decides which
+front matter fields it must have. Pages without `type:` are plain information pages.
+"""
+
+# Fields every page may use, whatever its type.
+COMMON_FIELDS = {"type", "title", "description", "hide", "search", "template"}
+
+PAGE_TYPES = {
+    "home": {
+        "template": "home.html",
+        "required": {"title", "description"},
+        "optional": set(),
+        "client_facing": True,
+    },
+    "article": {
+        "template": "article.html",
+        "required": {"title", "description", "author", "review"},
+        "optional": {"series", "series_part", "date", "updated", "readability"},
+        "client_facing": True,
+    },
+    "guide": {
+        "template": "article.html",
+        "required": {"title", "description", "author", "review"},
+        "optional": {"series", "series_part", "date", "updated", "readability"},
+        "client_facing": True,
+    },
+    "author": {
+        "template": "author.html",
+        "required": {"title", "author"},
+        "optional": set(),
+        "client_facing": False,
+    },
+    "help": {
+        "template": "help.html",
+        "required": {"title", "description"},
+        "optional": set(),
+        "client_facing": True,
+    },
+    "references": {
+        "template": "references.html",
+        "required": {"title"},
+        "optional": set(),
+        "client_facing": False,
+    },
+    "info": {
+        "template": "main.html",
+        "required": {"title"},
+        "optional": set(),
+        "client_facing": True,
+    },
+}
+
+DEFAULT_TYPE = "info"
+
+# Types whose pages carry an author, a review status and a reading time.
+AUTHORED_TYPES = {name for name, spec in PAGE_TYPES.items() if "author" in spec["required"]
+                  and name != "author"}
+
+
+def page_type(page) -> str:
+    return (page.meta or {}).get("type", DEFAULT_TYPE)
