@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Sets up everything this project needs on a fresh Debian machine, then serves the site or runs
+# the tests. It is what the README's two commands run:
+#
+#   bash tests/bootstrap.sh serve    # install, then serve the site at http://127.0.0.1:8000/
+#   bash tests/bootstrap.sh test     # install (Chromium included), then run every test
+#
+# Extra arguments after "test" go to pytest, for example: bash tests/bootstrap.sh test -k help
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-}"
+shift || true
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else return 1
+  fi
+}
+
+apt_updated=""
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 || return 1
+  if [ -z "$apt_updated" ]; then
+    as_root apt-get update -qq || return 1
+    apt_updated=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# A virtual environment in .venv with the pinned packages from the given requirements file.
+ensure_python_packages() {
+  if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
+    echo "Installing Python's venv module (python3-venv)…"
+    apt_install python3-venv || {
+      echo "Could not install python3-venv. Install it, then run this command again." >&2
+      exit 1
+    }
+  fi
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r "$1"
+}
+
+# Debian's chromium where apt has it; otherwise Playwright's own browser where the network allows.
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then return; fi
+  for name in chromium chromium-browser; do
+    if path=$(command -v "$name") && "$path" --version >/dev/null 2>&1; then
+      export CHROMIUM_PATH="$path"
+      return
+    fi
+  done
+  echo "Installing Chromium from Debian's packages…"
+  if apt_install chromium && path=$(command -v chromium); then
+    export CHROMIUM_PATH="$path"
+    return
+  fi
+  echo "Debian's chromium is not available here; downloading Playwright's own Chromium…"
+  .venv/bin/python -m playwright install chromium
+  export CHROMIUM_PATH=""
+}
+
+export NO_MKDOCS_2_WARNING=1
+
+case "$mode" in
+  serve)
+    ensure_python_packages requirements.txt
+    exec .venv/bin/mkdocs serve "$@"
+    ;;
+  test)
+    ensure_python_packages tests/requirements.txt
+    ensure_chromium
+    exec .venv/bin/python -m pytest tests "$@"
+    ;;
+  *)
+    echo "Usage: bash tests/bootstrap.sh serve | test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,109 @@
+"""Shared fixtures: the real site built once with `mkdocs build --strict`, served on localhost,
+and a real headless Chromium to read it as a person would."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+PROJECT = Path(__file__).resolve().parent.parent
+# Tests fix "today" so that review-age verdicts never change with the calendar.
+FIXED_TODAY = "2026-11-25"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def build_site(project_dir: Path, site_dir: Path, **env_overrides) -> subprocess.CompletedProcess:
+    """Run the real strict build, as the README and the deploy do. Never with -v: it silently
+    skips MkDocs' anchor check."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": FIXED_TODAY, **env_overrides}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
+         "-f", str(project_dir / "mkdocs.yml"), "-d", str(site_dir)],
+        capture_output=True, text=True, env=env, cwd=project_dir, timeout=300,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    """A private copy of the project's site sources, for tests that change a file."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(PROJECT / name, destination / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+def read_html(site_dir: Path, url_path: str) -> BeautifulSoup:
+    path = site_dir / url_path.strip("/") / "index.html" if not url_path.endswith(".html") \
+        else site_dir / url_path.lstrip("/")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def all_page_paths(site_dir: Path) -> list[str]:
+    """Every HTML page of a built site, as URL paths ("/", "/help/", "/404.html")."""
+    paths = []
+    for html in sorted(site_dir.rglob("*.html")):
+        relative = html.relative_to(site_dir).as_posix()
+        if relative.endswith("index.html"):
+            paths.append("/" + relative[: -len("index.html")])
+        else:
+            paths.append("/" + relative)
+    return paths
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(PROJECT, site_dir)
+    return site_dir, result
+
+
+@pytest.fixture(scope="session")
+def site(built_site) -> Path:
+    site_dir, result = built_site
+    assert result.returncode == 0, f"The site did not build:\n{result.stderr}"
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or None
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -1,0 +1,101 @@
+"""Every page in real headless Chromium: nothing loads from another origin, nothing fails, the
+console stays clean, and the help link is in the same place on every page."""
+
+import pytest
+
+from conftest import all_page_paths
+
+
+def visit(browser, base_url, path, *, viewport=(1280, 800), color_scheme="light",
+          javascript=True):
+    """Open a page as a reader would and record everything that went wrong."""
+    context = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]},
+        color_scheme=color_scheme, java_script_enabled=javascript,
+    )
+    page = context.new_page()
+    problems = {"other_origin": [], "failed": [], "console": []}
+
+    def route(route_request):
+        url = route_request.request.url
+        if url.startswith(base_url) or url.startswith("data:"):
+            route_request.continue_()
+        else:
+            problems["other_origin"].append(url)
+            route_request.abort()
+
+    page.route("**/*", route)
+    page.on("requestfailed", lambda request: problems["failed"].append(request.url))
+    page.on("response", lambda response: response.status >= 400
+            and not response.url.endswith("/404.html")
+            and problems["failed"].append(f"{response.status} {response.url}"))
+    page.on("console", lambda message: message.type in ("error", "warning")
+            and problems["console"].append(f"{message.type}: {message.text}"))
+    page.on("pageerror", lambda error: problems["console"].append(f"page error: {error}"))
+    page.goto(base_url + path, wait_until="networkidle")
+    return context, page, problems
+
+
+@pytest.fixture(scope="module")
+def page_paths(site):
+    return all_page_paths(site)
+
+
+def test_every_page_loads_cleanly_with_javascript(browser, server, page_paths):
+    report = {}
+    for path in page_paths:
+        context, page, problems = visit(browser, server, path)
+        # Let Material's search worker start, since it loads the search index.
+        page.wait_for_timeout(150)
+        context.close()
+        if any(problems.values()):
+            report[path] = problems
+    assert report == {}
+
+
+def test_every_page_loads_cleanly_without_javascript(browser, server, page_paths):
+    report = {}
+    for path in page_paths:
+        context, page, problems = visit(browser, server, path, javascript=False)
+        context.close()
+        if any(problems.values()):
+            report[path] = problems
+    assert report == {}
+
+
+@pytest.mark.parametrize("viewport", [(1280, 800), (320, 640)])
+def test_help_link_is_visible_in_the_same_place_on_every_page(browser, server, page_paths,
+                                                              viewport):
+    positions = {}
+    for path in page_paths:
+        context, page, _ = visit(browser, server, path, viewport=viewport)
+        link = page.locator("header .site-help-link")
+        assert link.is_visible(), path
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport[0], (path, box)
+        positions[path] = (round(box["x"]), round(box["y"]), round(box["width"]))
+        context.close()
+    assert len(set(positions.values())) == 1, positions
+
+
+@pytest.mark.parametrize("scheme, background", [
+    ("light", "rgb(251, 250, 246)"),
+    ("dark", "rgb(20, 27, 28)"),
+])
+def test_colour_scheme_follows_the_system_setting_without_javascript(browser, server, scheme,
+                                                                     background):
+    context, page, _ = visit(browser, server, "/", color_scheme=scheme, javascript=False)
+    color = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    context.close()
+    assert color == background
+
+
+def test_pages_do_not_scroll_sideways_on_a_small_phone(browser, server, page_paths):
+    too_wide = {}
+    for path in page_paths:
+        context, page, _ = visit(browser, server, path, viewport=(320, 640), javascript=False)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        context.close()
+        if width > 320:
+            too_wide[path] = width
+    assert too_wide == {}
