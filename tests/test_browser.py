@@ -82,7 +82,7 @@ def test_help_link_is_visible_in_the_same_place_on_every_page(browser, server, p
     ("light", "rgb(251, 250, 246)"),
     ("dark", "rgb(20, 27, 28)"),
 ])
-def test_colour_scheme_follows_the_system_setting_without_javascript(browser, server, scheme,
+def test_color_scheme_follows_the_system_setting_without_javascript(browser, server, scheme,
                                                                      background):
     context, page, _ = visit(browser, server, "/", color_scheme=scheme, javascript=False)
     color = page.evaluate("getComputedStyle(document.body).backgroundColor")

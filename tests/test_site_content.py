@@ -38,7 +38,7 @@ def test_strict_build_succeeds_without_a_single_warning(built_site):
 @pytest.mark.parametrize("path", [
     "/", "/help/", ARTICLE, GRATITUDE, EXPLAINER, THREE_STEPS, BREAK, SARAH, TEAM,
     "/about/", "/privacy/", "/accessibility/", "/references/", "/for-clinicians/",
-    "/working-with-a-counsellor/", "/404.html",
+    "/working-with-a-counselor/", "/404.html",
 ])
 def test_every_page_of_the_first_release_is_built(site, path):
     soup = read_html(site, path)
@@ -72,7 +72,7 @@ def test_seed_article_keeps_author_box_call_to_action_and_next_link(site):
     assert "Licensed Professional Counselor" in box.get_text()
     assert "view the client as an individual with immeasurable worth" in box.get_text()
     services = next(a for a in box.select("a") if "Learn More About My Services" in a.get_text())
-    assert services and services["href"].endswith("working-with-a-counsellor/")
+    assert services and services["href"].endswith("working-with-a-counselor/")
     next_link = soup.select_one(".series-nav a[rel=next]")
     assert next_link and "How Gratitude Can Help You Through Hard Times" in next_link.get_text()
     assert next_link["href"].endswith("how-gratitude-can-help-you-through-hard-times/")
@@ -253,13 +253,13 @@ def test_pages_reference_nothing_on_another_origin(site):
 def test_practice_identity_and_contact_come_from_configuration(tmp_path):
     project = copy_project(tmp_path / "project")
     config = (project / "mkdocs.yml").read_text()
-    config = config.replace("name: the counselling practice", "name: Test Valley Counselling")
+    config = config.replace("name: the counseling practice", "name: Test Valley Counseling")
     config = config.replace('email: ""', "email: hello@test-valley.invalid")
     (project / "mkdocs.yml").write_text(config)
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     about = article_text(read_html(tmp_path / "site", "/about/"))
-    assert "Test Valley Counselling" in about
+    assert "Test Valley Counseling" in about
     accessibility = read_html(tmp_path / "site", "/accessibility/")
     assert accessibility.select_one('a[href="mailto:hello@test-valley.invalid"]')
 
