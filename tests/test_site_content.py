@@ -2,6 +2,7 @@
 should not be published."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -272,3 +273,38 @@ def test_no_phone_number_email_or_licence_number_is_invented(site):
             assert link["href"] in {"tel:911", "tel:999", "tel:112", "tel:988",
                                     "tel:18006686868", "tel:116123"}, link["href"]
         assert not re.search(r"licen[cs]e (number|no\.?|#)", soup.get_text(), re.I), path
+
+
+SEED = Path(__file__).parent / "fixtures/seed/the-neuroscience-of-self-compassion.txt"
+# The only changes the content brief allows, as (seed text, published text).
+SEED_FIXES = [
+    ("Dr. Kristen Neff", "Dr. Kristin Neff"),
+    ("“Self-compassion: The Proven Power of Being Kind to Yourself”",
+     "“Self-Compassion: Stop Beating Yourself Up and Leave Insecurity Behind”"),
+    ("(https://self-compassion.org/self-compassion-test/",
+     "(self-compassion.org/self-compassion-test)."),
+    ("Meet the Author: Sarah Durrance Licensed", "Meet the Author: Sarah Durrance, Licensed"),
+    ("Learn More About My Services→", "Learn More About My Services →"),
+]
+
+
+def test_seed_article_appears_in_full_with_only_the_listed_changes(site):
+    """Every line the practice wrote is on the page, word for word, apart from the fixes."""
+    seed = SEED.read_text(encoding="utf-8")
+    for before, after in SEED_FIXES:
+        assert before in seed, before
+        seed = seed.replace(before, after)
+    article = read_html(site, ARTICLE).select_one("article")
+    page_text = " ".join(" ".join(block.get_text().split())
+                         for block in article.select("h2, p, li, .series-nav__title"))
+    page_text = re.sub(r" \((?:[A-Z][\w-]+(?: (?:&|et al\.)(?: [A-Z][\w-]+)?)?, \d{4}(?:; )?)+\)",
+                       "", page_text)  # the inline citation markers the editors added
+    missing = []
+    for line in seed.splitlines():
+        line = " ".join(line.split())
+        line = re.sub(r"^\d+\. ", "", line)  # list numbers become an ordered list
+        if not line or line in ("Next", "The Neuroscience of Self Compassion"):
+            continue
+        if line not in page_text:
+            missing.append(line)
+    assert missing == []
