@@ -11,8 +11,11 @@ import os
 
 from mkdocs.plugins import get_plugin_logger
 
+from support import report
+from support.checks import checks_enabled
 from support.data_files import load_data_file
 from support.page_types import AUTHORED_TYPES, page_type
+from support.source import find_line, where
 
 log = get_plugin_logger(__name__)
 
@@ -24,19 +27,25 @@ def on_config(config, **kwargs):
     global _authors
     _authors = load_data_file(config, "authors")
     for key, author in _authors.items():
-        _check_author_entry(key, author)
-    return config
+        if checks_enabled():
+            _check_author_entry(key, author)
+        if isinstance(author, dict):
+            return config
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    if page_type(page) not in AUTHORED_TYPES | {"author"}:
+    if not checks_enabled() or page_type(page) not in AUTHORED_TYPES | {"author"}:
         return markdown
     key = page.meta.get("author")
-    if key not in _authors:
+    if key is not None and key not in _authors:
         log.warning(
-            f"docs/{page.file.src_uri}: the author '{key}' is not in docs/_data/authors.yml. "
-            f"Use one of: {', '.join(sorted(_authors))}, or add the author to that file."
+            f"{where(page, find_line(page, 'author:'))}: the author '{key}' is not in "
+            f"docs/_data/authors.yml. Use one of: {', '.join(sorted(_authors))}, or add the "
+            "author to that file."
         )
+    if page_type(page) in AUTHORED_TYPES and "review" in page.meta:
+        for problem in review_problems(page.meta["review"]):
+            log.warning(f"{where(page, find_line(page, 'review:'))}: {problem}")
     return markdown
 
 
@@ -50,8 +59,37 @@ def on_page_context(context, page, config, nav, **kwargs):
     key = page.meta.get("author")
     context["page_author"] = _authors.get(key) if isinstance(key, str) else None
     if page_type(page) in AUTHORED_TYPES:
-        context["page_review"] = review_status(page.meta.get("review"), config)
+        status = review_status(page.meta.get("review"), config)
+        context["page_review"] = status
+        report.for_page(page.file.src_uri)["review"] = status
     return context
+
+
+def review_problems(review) -> list[str]:
+    """What is wrong with a page's `review:` front matter, each with how to fix it."""
+    how = ("Write 'review: pending', or give the reviewer and date on two indented lines: "
+           "'by: <author key>' and 'date: YYYY-MM-DD'.")
+    if review == "pending":
+        return []
+    if not isinstance(review, dict):
+        return [f"'review: {review}' is not a review status. {how}"]
+    problems = [f"the review has an unknown field '{field}'. {how}"
+                for field in review if field not in ("by", "date")]
+    reviewer = _authors.get(review.get("by"))
+    if reviewer is None:
+        problems.append(f"the reviewer '{review.get('by')}' is not in docs/_data/authors.yml. "
+                        "Add the clinician there first, with their credentials.")
+    elif reviewer.get("kind") != "person":
+        problems.append(f"the reviewer '{review.get('by')}' is a team. A review must be done "
+                        "by a named clinician: give their key from docs/_data/authors.yml.")
+    date = review.get("date")
+    if not isinstance(date, datetime.date):
+        problems.append(f"the review date '{date}' is not a real date. Write it as YYYY-MM-DD, "
+                        "like 2026-03-15.")
+    elif date > today():
+        problems.append(f"the review date {date.isoformat()} is in the future. Record a review "
+                        "only on or after the day it happened.")
+    return problems
 
 
 def review_status(review, config) -> dict:
@@ -97,21 +135,20 @@ def _pages_by_author(files) -> dict:
 
 
 def _check_author_entry(key, author):
-    where = f"docs/_data/authors.yml, line {_authors.line_of(key)}"
+    location = f"docs/_data/authors.yml, line {_authors.line_of(key)}"
     if not isinstance(author, dict):
-        log.warning(f"{where}: the entry '{key}' must be a set of fields (name, kind, bio, page).")
+        log.warning(f"{location}: the entry '{key}' must be a set of fields (name, kind, bio, page).")
         return
     for field in ("name", "kind", "bio", "page"):
         if not author.get(field):
-            log.warning(f"{where}: the author '{key}' has no '{field}'. Add it to the entry.")
+            log.warning(f"{location}: the author '{key}' has no '{field}'. Add it to the entry.")
     if author.get("kind") not in AUTHOR_KINDS:
         log.warning(
-            f"{where}: the author '{key}' has kind '{author.get('kind')}'. Use 'person' or "
+            f"{location}: the author '{key}' has kind '{author.get('kind')}'. Use 'person' or "
             "'team'."
         )
     if author.get("kind") == "person" and not author.get("credentials"):
         log.warning(
-            f"{where}: the person '{key}' has no 'credentials'. Add their professional title "
+            f"{location}: the person '{key}' has no 'credentials'. Add their professional title "
             "exactly as licensed, for example 'Licensed Professional Counselor'."
         )
-    author.setdefault("key", key)

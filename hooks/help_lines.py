@@ -2,6 +2,7 @@
 
 from mkdocs.plugins import get_plugin_logger
 
+from support.checks import checks_enabled
 from support.data_files import load_data_file
 
 log = get_plugin_logger(__name__)
@@ -13,7 +14,7 @@ def on_config(config, **kwargs):
     _help_lines.clear()
     _help_lines.update(load_data_file(config, "help-lines"))
     for section in ("emergency", "countries"):
-        if not _help_lines.get(section):
+        if checks_enabled() and not _help_lines.get(section):
             log.warning(
                 f"docs/_data/help-lines.yml: the '{section}' list is missing or empty. Every page "
                 "shows these numbers, so the site cannot be built without them."

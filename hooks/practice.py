@@ -14,6 +14,9 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from support.checks import checks_enabled
+from support.source import line_at, page_path, where
+
 log = get_plugin_logger(__name__)
 
 _files = None
@@ -48,12 +51,12 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             return practice["name"]
         if name == "contact":
             return _contact_phrase(practice.get("contact") or {}, page)
-        line = markdown.count("\n", 0, match.start()) + 1
-        log.warning(
-            f"docs/{page.file.src_uri}, around line {line} of the text: the shortcode "
-            f"'<!-- practice:{name} -->' is unknown. Use <!-- practice:name --> or "
-            "<!-- practice:contact -->."
-        )
+        if checks_enabled():
+            log.warning(
+                f"{where(page, line_at(page, markdown, match.start()))}: the shortcode "
+                f"'<!-- practice:{name} -->' is unknown. Use <!-- practice:name --> or "
+                "<!-- practice:contact -->."
+            )
         return match.group(0)
 
     return SHORTCODE.sub(replace, markdown)
@@ -93,7 +96,7 @@ def site_link(target: str, where: str = "mkdocs.yml") -> str:
     path, _, anchor = target.partition("#")
     file = _files.get_file_from_path(path) if (_files and path) else None
     if file is None:
-        if (where, target) in _warned:
+        if (where, target) in _warned or not checks_enabled():
             return ""
         _warned.add((where, target))
         log.warning(
@@ -120,9 +123,10 @@ def _contact_phrase(contact, page) -> str:
             target += f"#{anchor}" if anchor else ""
         ways.append(f"[contact the practice]({target})")
     if not ways:
-        log.warning(
-            f"docs/{page.file.src_uri}: the page asks for the practice's contact details, but "
-            "mkdocs.yml has none. Fill in 'extra: practice: contact:' (email, phone or page)."
-        )
+        if checks_enabled():
+            log.warning(
+                f"{page_path(page)}: the page asks for the practice's contact details, but "
+                "mkdocs.yml has none. Fill in 'extra: practice: contact:' (email, phone or page)."
+            )
         return "contact the practice"
     return " or ".join(ways)

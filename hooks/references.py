@@ -6,25 +6,41 @@ author-year marker linking to the page's "Sources" list. The list itself is rend
 page's template from exactly the keys the page cites, so the two can never disagree.
 """
 
+import datetime
 import re
 
 from mkdocs.plugins import get_plugin_logger
 
+from support import report
+from support.checks import checks_enabled
 from support.data_files import load_data_file
+from support.source import line_at, page_path
 
 log = get_plugin_logger(__name__)
 
 CITATION = re.compile(r"\[(@[\w-]+(?:\s*;\s*@[\w-]+)*)\]")
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+REQUIRED_FIELDS = {
+    "article": ("authors", "year", "title", "journal", "volume", "pages", "doi"),
+    "book": ("authors", "year", "title", "publisher", "isbn"),
+}
+WHERE = "docs/_data/references.yml"
 _references = {}
 _cited_by_page = {}
 
 
 def on_config(config, **kwargs):
-    _references.clear()
-    _references.update(load_data_file(config, "references"))
-    for key, entry in _references.items():
+    global _references
+    _references = load_data_file(config, "references")
+    for key, entry in list(_references.items()):
+        problems = entry_problems(entry) if checks_enabled() else []
+        for problem in problems:
+            log.warning(f"{WHERE}, line {_line_of(key, entry, problem)}: the reference "
+                        f"'{key}' {problem[1]}")
         if isinstance(entry, dict):
             entry.setdefault("key", key)
+        else:
+            del _references[key]
     _cited_by_page.clear()
     return config
 
@@ -34,12 +50,12 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
     def replace(match):
         keys = [key.strip().lstrip("@") for key in match.group(1).split(";")]
-        line = markdown.count("\n", 0, match.start()) + 1 + _front_matter_lines(page)
         markers = []
         for key in keys:
             if key not in _references:
+                line = line_at(page, markdown, match.start())
                 log.warning(
-                    f"docs/{page.file.src_uri}, line {line}: the citation '@{key}' is not in "
+                    f"{page_path(page)}, line {line}: the citation '@{key}' is not in "
                     "docs/_data/references.yml. Check the spelling of the key, or add the "
                     "source to that file."
                 )
@@ -61,6 +77,12 @@ def on_env(env, config, files, **kwargs):
     for file in files.documentation_pages():
         for key in _cited_by_page.get(file.src_uri, []):
             cited_by[key].append(file.page)
+    unused = [key for key, pages in cited_by.items() if not pages]
+    report.unused_references[:] = unused
+    if checks_enabled():
+        for key in unused:
+            log.warning(f"{WHERE}, line {_references.line_of(key)}: no page cites the reference "
+                        f"'{key}'. Cite it with [@{key}] where it supports a claim, or remove it.")
     env.globals["bibliography"] = [
         dict(entry, cited_by=cited_by[key])
         for key, entry in sorted(_references.items(), key=lambda item: _sort_key(item[1]))
@@ -93,15 +115,49 @@ def _sort_key(entry):
     return (str(first_author).lower(), str(entry.get("year", "")))
 
 
-def _front_matter_lines(page) -> int:
-    """How many lines the front matter took, so that line numbers match the file."""
-    source = getattr(page, "_source_lines_before_markdown", None)
-    if source is None:
-        text = page.file.content_string
-        source = 0
-        if text.startswith("---"):
-            end = text.find("\n---", 3)
-            if end != -1:
-                source = text.count("\n", 0, end) + 2
-        page._source_lines_before_markdown = source
-    return source
+def entry_problems(entry) -> list[tuple[str, str]]:
+    """What is wrong with one bibliography entry, as (field, message with the fix)."""
+    if not isinstance(entry, dict):
+        return [("", "must be a set of fields (type, authors, year, title, …). See README.md.")]
+    kind = entry.get("type")
+    if kind not in REQUIRED_FIELDS:
+        return [("type", f"has type '{kind}'. Use 'article' or 'book'.")]
+    problems = [(field, f"has no '{field}'. Every {kind} needs one; add it to the entry.")
+                for field in REQUIRED_FIELDS[kind] if entry.get(field) in (None, "", [])]
+    authors = entry.get("authors")
+    if authors and (not isinstance(authors, list)
+                    or not all(isinstance(name, str) and "," in name for name in authors)):
+        problems.append(("authors", "must list its authors as [\"Surname, I.\", …], in "
+                                    "square brackets and quotes."))
+    year = entry.get("year")
+    if year and (not isinstance(year, int) or not 1800 <= year <= datetime.date.today().year + 1):
+        problems.append(("year", f"has the year '{year}'. Write the year of publication as four "
+                                 "digits, like 2019."))
+    doi = entry.get("doi")
+    if doi and not DOI.match(str(doi)):
+        problems.append(("doi", f"has a malformed DOI '{doi}'. Write only the DOI itself, which "
+                                "starts with '10.', like 10.1037/a0023861 (no https://doi.org/)."))
+    isbn = entry.get("isbn")
+    if isbn and not isbn_is_valid(str(isbn)):
+        problems.append(("isbn", f"has the ISBN '{isbn}', whose check digit is wrong. Copy the "
+                                 "ISBN again from the book's copyright page or the publisher."))
+    return problems
+
+
+def isbn_is_valid(isbn: str) -> bool:
+    """True when an ISBN-10 or ISBN-13 has the right length and check digit."""
+    digits = re.sub(r"[\s-]", "", isbn).upper()
+    if re.fullmatch(r"\d{13}", digits):
+        total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits[:12]))
+        return (10 - total % 10) % 10 == int(digits[12])
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        total = sum((10 - i) * (10 if d == "X" else int(d)) for i, d in enumerate(digits))
+        return total % 11 == 0
+    return False
+
+
+def _line_of(key, entry, problem) -> int:
+    field = problem[0]
+    if isinstance(entry, dict) and field in entry:
+        return entry.line_of(field)
+    return _references.line_of(key)

@@ -6,6 +6,8 @@ links to the parts before and after it. Two pages claiming the same part is an e
 
 from mkdocs.plugins import get_plugin_logger
 
+from support.checks import checks_enabled
+
 log = get_plugin_logger(__name__)
 
 _neighbours = {}
@@ -20,17 +22,18 @@ def on_env(env, config, files, **kwargs):
             continue
         part = page.meta.get("series_part")
         if not isinstance(part, int) or isinstance(part, bool):
-            log.warning(
-                f"docs/{file.src_uri}: 'series_part' must be a whole number (1, 2, 3…) giving "
-                f"the page's place in the series '{page.meta['series']}'."
-            )
+            if checks_enabled():
+                log.warning(
+                    f"docs/{file.src_uri}: 'series_part' must be a whole number (1, 2, 3…) "
+                    f"giving the page's place in the series '{page.meta['series']}'."
+                )
             continue
         series.setdefault(str(page.meta["series"]), {}).setdefault(part, []).append(page)
     for name, parts in series.items():
         ordered = []
         for part in sorted(parts):
             pages = parts[part]
-            if len(pages) > 1:
+            if len(pages) > 1 and checks_enabled():
                 others = ", ".join(f"docs/{p.file.src_uri}" for p in pages)
                 log.warning(
                     f"{others}: these pages are all part {part} of the series '{name}'. Give "

@@ -5,7 +5,7 @@ front matter fields it must have. Pages without `type:` are plain information pa
 """
 
 # Fields every page may use, whatever its type.
-COMMON_FIELDS = {"type", "title", "description", "hide", "search", "template"}
+COMMON_FIELDS = {"type", "title", "description", "hide", "search", "template", "readability"}
 
 PAGE_TYPES = {
     "home": {
@@ -17,13 +17,13 @@ PAGE_TYPES = {
     "article": {
         "template": "article.html",
         "required": {"title", "description", "author", "review"},
-        "optional": {"series", "series_part", "date", "updated", "readability"},
+        "optional": {"series", "series_part", "date", "updated"},
         "client_facing": True,
     },
     "guide": {
         "template": "article.html",
         "required": {"title", "description", "author", "review"},
-        "optional": {"series", "series_part", "date", "updated", "readability"},
+        "optional": {"series", "series_part", "date", "updated"},
         "client_facing": True,
     },
     "author": {
@@ -44,6 +44,12 @@ PAGE_TYPES = {
         "optional": set(),
         "client_facing": False,
     },
+    "editors-report": {
+        "template": "editors-report.html",
+        "required": {"title"},
+        "optional": set(),
+        "client_facing": False,
+    },
     "info": {
         "template": "main.html",
         "required": {"title"},
@@ -57,6 +63,9 @@ DEFAULT_TYPE = "info"
 # Types whose pages carry an author, a review status and a reading time.
 AUTHORED_TYPES = {name for name, spec in PAGE_TYPES.items() if "author" in spec["required"]
                   and name != "author"}
+
+
+CLIENT_FACING_TYPES = {name for name, spec in PAGE_TYPES.items() if spec["client_facing"]}
 
 
 def page_type(page) -> str:

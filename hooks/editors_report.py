@@ -1,0 +1,62 @@
+"""The editors' report: one page, outside the main navigation, that lists every page with its
+author, review status, reading grade and flagged phrases, and every unused reference.
+
+The checks record what they find in hooks/support/report.py; this hook turns it into the page
+`editors-report/`, rendered by overrides/editors-report.html.
+"""
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from support import report
+from support.checks import checks_enabled
+from support.page_types import DEFAULT_TYPE
+
+REPORT_SOURCE = "editors-report.md"
+REPORT_PAGE = """---
+type: editors-report
+title: Editors' report
+search:
+  exclude: true
+---
+"""
+
+
+def on_config(config, **kwargs):
+    report.reset()
+    return config
+
+
+def on_files(files, config, **kwargs):
+    if files.get_file_from_path(REPORT_SOURCE) is not None:
+        raise PluginError(f"docs/{REPORT_SOURCE}: this name is kept for the editors' report, "
+                          "which the build writes itself. Rename or remove the file.")
+    files.append(File.generated(config, REPORT_SOURCE, content=REPORT_PAGE,
+                                inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def on_env(env, config, files, **kwargs):
+    rows = []
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or file.src_uri == REPORT_SOURCE:
+            continue
+        findings = report.pages.get(file.src_uri, {})
+        rows.append({
+            "page": page,
+            "type": page.meta.get("type", DEFAULT_TYPE),
+            "author": page.meta.get("author"),
+            "review": findings.get("review"),
+            "grade": findings.get("grade"),
+            "smog": findings.get("smog"),
+            "exempt": (page.meta.get("readability") or {}).get("exempt")
+            if isinstance(page.meta.get("readability"), dict) else None,
+            "flagged": findings.get("flagged", []),
+        })
+    env.globals["editors_report"] = {
+        "checks_on": checks_enabled(),
+        "rows": sorted(rows, key=lambda row: row["page"].url),
+        "unused_references": list(report.unused_references),
+    }
+    return env

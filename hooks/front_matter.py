@@ -1,0 +1,94 @@
+"""Front matter: valid YAML, no unknown keys, and every field the page's type requires.
+
+Stock MkDocs silently ignores front matter it cannot read and publishes it as text; here it
+stops the build instead. The page types and their fields are declared in
+hooks/support/page_types.py.
+"""
+
+import difflib
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from support.checks import checks_enabled
+from support.data_files import LineMap, parse_yaml
+from support.page_types import COMMON_FIELDS, DEFAULT_TYPE, PAGE_TYPES
+from support.source import page_path
+
+log = get_plugin_logger(__name__)
+
+# The same pattern MkDocs uses to find front matter.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+TEXT_FIELDS = ("title", "description")
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    if not checks_enabled():
+        return markdown
+    fields = _read_front_matter(page)
+    if fields is None:
+        return markdown
+    kind = fields.get("type", DEFAULT_TYPE)
+    if kind not in PAGE_TYPES:
+        _warn(page, fields, "type", f"the page type '{kind}' is unknown. "
+              f"{_suggest(kind, PAGE_TYPES)}Use one of: {', '.join(sorted(PAGE_TYPES))}.")
+        return markdown
+    spec = PAGE_TYPES[kind]
+    allowed = COMMON_FIELDS | spec["required"] | spec["optional"]
+    for key in fields:
+        if key not in allowed:
+            _warn(page, fields, key, f"the front matter key '{key}' is not used on {kind} "
+                  f"pages. {_suggest(key, allowed)}Remove it, or use one of: "
+                  f"{', '.join(sorted(allowed))}.")
+    for key in sorted(spec["required"] - set(fields)):
+        _warn(page, fields, None, f"the front matter has no '{key}', which every {kind} page "
+              f"needs. Add a line '{key}: …' between the two '---' lines at the top.")
+    for key in TEXT_FIELDS:
+        if key in fields and (not isinstance(fields[key], str) or not fields[key].strip()):
+            _warn(page, fields, key, f"'{key}' must be some text. Write it after '{key}:', "
+                  "in quotes if it contains a colon.")
+    _check_readability_exemption(page, fields)
+    return markdown
+
+
+def _read_front_matter(page):
+    """The page's front matter with line numbers, or None if it is missing or unreadable."""
+    source = page.file.content_string
+    if not source.startswith("---"):
+        return LineMap()
+    match = FRONT_MATTER.match(source)
+    if match is None:
+        log.warning(f"{page_path(page)}, line 1: the front matter starts with '---' but never "
+                    "ends. Add a line with just '---' after the last front matter line.")
+        return None
+    try:
+        fields = parse_yaml(match.group(1), page_path(page), line_offset=1)
+    except PluginError as error:
+        log.warning(str(error))
+        return None
+    if not isinstance(fields, dict):
+        log.warning(f"{page_path(page)}, line 2: the front matter must be 'key: value' lines, "
+                    "like 'title: My page'.")
+        return None
+    return fields
+
+
+def _check_readability_exemption(page, fields):
+    if "readability" not in fields:
+        return
+    value = fields["readability"]
+    reason = value.get("exempt") if isinstance(value, dict) else None
+    if not isinstance(reason, str) or not reason.strip():
+        _warn(page, fields, "readability", "'readability:' must give a written reason, like "
+              "'readability: {exempt: \"The practice's own article, kept as written.\"}'.")
+
+
+def _warn(page, fields, key, message):
+    line = fields.line_of(key) + 1 if key in fields else 1  # +1 for the opening '---'
+    log.warning(f"{page_path(page)}, line {line}: {message}")
+
+
+def _suggest(word, choices) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1)
+    return f"Did you mean '{close[0]}'? " if close else ""

@@ -1,0 +1,68 @@
+"""Readability: a Flesch-Kincaid grade for every page, from the text a reader sees.
+
+Code, references and editor's notes are left out. Client-facing pages above the ceiling
+(`extra: readability: max_grade:`, default 8) get a warning that names their hardest
+sentences, unless their front matter exempts them with a written reason. SMOG is computed too,
+for the editors' report, but not enforced.
+"""
+
+import re
+
+import textstat
+from mkdocs.plugins import get_plugin_logger
+
+from support import report
+from support.checks import checks_enabled
+from support.html_text import visible_text
+from support.page_types import CLIENT_FACING_TYPES, page_type
+from support.source import page_path
+
+log = get_plugin_logger(__name__)
+
+DEFAULT_MAX_GRADE = 8
+SKIPPED_TAGS = {"pre", "code", "script", "style"}
+SKIPPED_CLASSES = {"editors-note", "sources", "bibliography", "citations", "headerlink"}
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    if not checks_enabled():
+        return html
+    text = readable_text(html)
+    if len(text.split()) < 30:
+        return html  # too short for a meaningful grade
+    grade = textstat.flesch_kincaid_grade(text)
+    findings = report.for_page(page.file.src_uri)
+    findings["grade"] = round(grade, 1)
+    findings["smog"] = round(textstat.smog_index(text), 1)
+    max_grade = (config["extra"].get("readability") or {}).get("max_grade", DEFAULT_MAX_GRADE)
+    exempt = (page.meta.get("readability") or {}).get("exempt") \
+        if isinstance(page.meta.get("readability"), dict) else None
+    if page_type(page) in CLIENT_FACING_TYPES and grade > max_grade and not exempt:
+        hardest = "; ".join(f"“{_shorten(s)}”" for s in hardest_sentences(text))
+        log.warning(
+            f"{page_path(page)}: this page reads at US grade {grade:.1f}, above the grade "
+            f"{max_grade} this site aims for. Use shorter sentences and everyday words. The "
+            f"hardest sentences are: {hardest}. If the page must stay as it is, add "
+            "'readability: {exempt: \"<your reason>\"}' to its front matter."
+        )
+    return html
+
+
+def readable_text(html: str) -> str:
+    """The page's text, one sentence-ending per block so that headings and list items count
+    as sentences of their own."""
+    blocks = visible_text(html, skip_tags=SKIPPED_TAGS, skip_classes=SKIPPED_CLASSES)
+    return "\n".join(line if line[-1] in ".!?…:;\"”’)" else line + "."
+                     for line in blocks.splitlines() if line.strip())
+
+
+def hardest_sentences(text: str, count: int = 3) -> list[str]:
+    sentences = [s for line in text.splitlines() for s in SENTENCE_END.split(line)
+                 if len(s.split()) >= 6]
+    return sorted(sentences, key=textstat.flesch_kincaid_grade, reverse=True)[:count]
+
+
+def _shorten(sentence: str, words: int = 14) -> str:
+    parts = sentence.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
