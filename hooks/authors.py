@@ -34,6 +34,9 @@ def on_config(config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    if page_type(page) in AUTHORED_TYPES:
+        report.for_page(page.file.src_uri)["review"] = review_status(page.meta.get("review"),
+                                                                     config)
     if not checks_enabled() or page_type(page) not in AUTHORED_TYPES | {"author"}:
         return markdown
     key = page.meta.get("author")
@@ -59,9 +62,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     key = page.meta.get("author")
     context["page_author"] = _authors.get(key) if isinstance(key, str) else None
     if page_type(page) in AUTHORED_TYPES:
-        status = review_status(page.meta.get("review"), config)
-        context["page_review"] = status
-        report.for_page(page.file.src_uri)["review"] = status
+        context["page_review"] = report.for_page(page.file.src_uri)["review"]
     return context
 
 

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
-from support.data_files import LineMap, parse_yaml
+from support.data_files import LineMap, invalid_dates, parse_yaml
 from support.page_types import COMMON_FIELDS, DEFAULT_TYPE, PAGE_TYPES
 from support.source import page_path
 
@@ -71,7 +71,12 @@ def _read_front_matter(page):
         log.warning(f"{page_path(page)}, line 2: the front matter must be 'key: value' lines, "
                     "like 'title: My page'.")
         return None
-    return fields
+    bad_dates = list(invalid_dates(fields))
+    for bad in bad_dates:
+        # MkDocs itself cannot read such front matter and would publish it as text.
+        log.warning(f"{page_path(page)}, line {bad.line + 1}: '{bad}' is not a real date. "
+                    "Write dates as YYYY-MM-DD, like 2026-03-15.")
+    return None if bad_dates else fields
 
 
 def _check_readability_exemption(page, fields):

@@ -17,8 +17,9 @@ def on_config(config, **kwargs):
     problems = list(privacy_problems(config))
     if problems:
         raise PluginError(
-            "mkdocs.yml turns on things that would let other sites see who reads this site:\n"
-            + "\n".join(f"  - {problem}" for problem in problems)
+            "\n".join(f"mkdocs.yml: {problem}" for problem in problems)
+            + "\nThese settings would let other sites see who reads this site, so the build "
+            "stopped before writing anything."
         )
     return config
 

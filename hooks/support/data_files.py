@@ -39,6 +39,13 @@ class LineList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
+class InvalidDate(str):
+    """A value written like a date (2026-13-45) that is not a real one. PyYAML would crash on
+    it; keeping it as text lets a check report it with its line."""
+
+    line: int = 0
+
+
 class _LineLoader(yaml.SafeLoader):
     """SafeLoader that returns LineMap/LineList instead of plain dicts and lists."""
 
@@ -52,7 +59,7 @@ def _construct_mapping(loader, node):
         if key in result:
             raise yaml.constructor.ConstructorError(
                 None, None, f"the key '{key}' appears twice", key_node.start_mark
-            )
+            )  # PyYAML itself would silently keep only the second one
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -65,8 +72,30 @@ def _construct_sequence(loader, node):
     return result
 
 
+def _construct_timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        value = InvalidDate(loader.construct_scalar(node))
+        value.line = node.start_mark.line + 1
+        return value
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def invalid_dates(data):
+    """Every InvalidDate anywhere inside parsed YAML data."""
+    if isinstance(data, InvalidDate):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from invalid_dates(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from invalid_dates(value)
 
 
 def data_file_path(config, name: str) -> Path:
@@ -90,11 +119,12 @@ def parse_yaml(text: str, where: str, line_offset: int = 0):
         mark = error.problem_mark or error.context_mark
         line = f", line {mark.line + 1 + line_offset}" if mark else ""
         problem = error.problem or error.context or "it cannot be read"
-        raise PluginError(
-            f"{where}{line}: this is not valid YAML ({problem}). Check the indentation, "
-            "and put quotes around text that contains a colon or starts with a special "
-            "character."
-        ) from None
+        if "appears twice" in problem:
+            fix = "Give each entry its own key, or merge the two entries into one."
+        else:
+            fix = ("Check the indentation, and put quotes around text that contains a colon "
+                   "or starts with a special character.")
+        raise PluginError(f"{where}{line}: this is not valid YAML ({problem}). {fix}") from None
 
 
 def load_data_file(config, name: str):
@@ -107,4 +137,7 @@ def load_data_file(config, name: str):
             "from version control."
         )
     data = parse_yaml(path.read_text(encoding="utf-8"), where)
+    for bad in invalid_dates(data):
+        raise PluginError(f"{where}, line {bad.line}: '{bad}' is not a real date. Write dates "
+                          "as YYYY-MM-DD, like 2026-03-15.")
     return data if data is not None else LineMap()

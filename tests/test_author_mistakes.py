@@ -1,0 +1,138 @@
+"""Every author mistake stops the strict build with a message a non-programmer can act on.
+
+Each case in tests/broken/ holds one mistake: a broken page or data file (under files/) laid over
+a copy of the fixture site (tests/fixtures/site, a second practice that reuses hooks/ and
+overrides/ unchanged), or one small edit of its mkdocs.yml, and the message the build must give:
+the file, the line where there is one, and the fix.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import PROJECT, build_site, read_html
+
+FIXTURE = Path(__file__).parent / "fixtures" / "site"
+CASES = sorted(path.parent for path in (Path(__file__).parent / "broken").glob("*/case.yml"))
+
+
+def fixture_site(destination: Path) -> Path:
+    """A copy of the second practice's site, with the project's own hooks and overrides."""
+    shutil.copytree(FIXTURE, destination)
+    for shared in ("hooks", "overrides"):
+        shutil.copytree(PROJECT / shared, destination / shared,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    return destination
+
+
+def apply_case(case_dir: Path, site: Path) -> dict:
+    case = yaml.safe_load((case_dir / "case.yml").read_text(encoding="utf-8"))
+    overlay = case_dir / "files"
+    if overlay.is_dir():
+        for source in overlay.rglob("*"):
+            if source.is_file():
+                target = site / source.relative_to(overlay)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(source, target)
+    for edit in case.get("edits", []):
+        path = site / edit["file"]
+        text = path.read_text(encoding="utf-8")
+        assert edit["replace"] in text, f"{case_dir.name}: '{edit['replace']}' not found"
+        path.write_text(text.replace(edit["replace"], edit["with"], 1), encoding="utf-8")
+    return case
+
+
+def test_the_corpus_has_at_least_thirty_mistakes():
+    assert len(CASES) >= 30
+
+
+def test_fixture_site_of_another_practice_builds_without_any_warning(tmp_path):
+    site = fixture_site(tmp_path / "project")
+    result = build_site(site, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr
+    home = read_html(tmp_path / "site", "/")
+    assert "Get help" in home.select_one("header .site-help-link").get_text()
+    services = read_html(tmp_path / "site", "/services/")
+    assert services.select_one('a[href="mailto:office@fixture.invalid"]')
+
+
+def test_an_old_review_is_not_a_failure_but_shows_review_due(tmp_path):
+    site = fixture_site(tmp_path / "project")
+    result = build_site(site, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = read_html(tmp_path / "site", "/articles/second/")
+    assert "(review due)" in page.select_one(".byline").get_text()
+    fresh = read_html(tmp_path / "site", "/guides/steps/")
+    assert "review due" not in fresh.select_one(".byline").get_text()
+    assert "Reviewed by Fixture Clinician" in " ".join(fresh.select_one(".byline").get_text().split())
+    report = read_html(tmp_path / "site", "/editors-report/")
+    row = next(r for r in report.select("tbody tr") if "A second article" in r.get_text())
+    assert "review due" in row.get_text()
+
+
+def test_review_age_limit_is_configurable(tmp_path):
+    site = fixture_site(tmp_path / "project")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("review_max_age_months: 12",
+                                                 "review_max_age_months: 36"))
+    result = build_site(site, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = read_html(tmp_path / "site", "/articles/second/")
+    assert "review due" not in page.select_one(".byline").get_text()
+
+
+def test_editors_report_lists_every_page_and_is_not_in_the_navigation(tmp_path):
+    site = fixture_site(tmp_path / "project")
+    result = build_site(site, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    report = read_html(tmp_path / "site", "/editors-report/")
+    titles = {row.select_one("th").get_text(strip=True) for row in report.select("tbody tr")}
+    assert {"A first article", "A second article", "Two small steps", "Services"} <= titles
+    assert report.select_one('meta[name="robots"][content="noindex"]')
+    home = read_html(tmp_path / "site", "/")
+    assert not home.select('nav a[href*="editors-report"]')
+    first = next(r for r in report.select("tbody tr") if "A first article" in r.get_text())
+    cells = [td.get_text(strip=True) for td in first.select("td")]
+    assert cells[1] == "Fixture Clinician" and cells[2] == "Not yet reviewed"
+    assert float(cells[3]) > 0
+
+
+@pytest.mark.parametrize("case_dir", CASES, ids=[case.name for case in CASES])
+def test_mistake_stops_the_build_with_a_message_naming_file_line_and_fix(case_dir, tmp_path):
+    site = fixture_site(tmp_path / "project")
+    case = apply_case(case_dir, site)
+    result = build_site(site, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case['mistake']}: the build passed\n{output}"
+    assert "Traceback" not in output, output
+    expected = case["expect"]
+    where = expected["file"] + (f", line {expected['line']}" if "line" in expected else "")
+    matching = [line for line in output.splitlines()
+                if where in line and expected["fix"] in line]
+    assert matching, f"{case['mistake']}: no message naming '{where}' with the fix " \
+                     f"'{expected['fix']}':\n{output}"
+
+
+def test_site_checks_off_builds_the_same_pages(tmp_path):
+    checked = build_site(PROJECT, tmp_path / "checked")
+    unchecked = build_site(PROJECT, tmp_path / "unchecked", SITE_CHECKS="off")
+    assert checked.returncode == 0 and unchecked.returncode == 0, unchecked.stderr
+    differences = []
+    for page in sorted((tmp_path / "checked").rglob("*.html")):
+        relative = page.relative_to(tmp_path / "checked")
+        if relative.parts[0] == "editors-report":
+            continue
+        if page.read_bytes() != (tmp_path / "unchecked" / relative).read_bytes():
+            differences.append(str(relative))
+    assert differences == []
+
+
+def test_site_checks_off_skips_the_checks(tmp_path):
+    site = fixture_site(tmp_path / "project")
+    page = site / "docs/articles/first.md"
+    page.write_text(page.read_text() + "\nKristen Neff wrote about this.\n")
+    assert build_site(site, tmp_path / "site").returncode != 0
+    assert build_site(site, tmp_path / "fast", SITE_CHECKS="off").returncode == 0
