@@ -1,4 +1,9 @@
-"""Crisis and help lines (docs/_data/help-lines.yml), offered to every template as `help_lines`."""
+"""Crisis and help lines (docs/_data/help-lines.yml), offered to every template as `help_lines`.
+
+Every number is shown with the date it was last checked, so each entry must carry one.
+"""
+
+import datetime
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -7,18 +12,25 @@ from support.data_files import load_data_file
 
 log = get_plugin_logger(__name__)
 
+WHERE = "docs/_data/help-lines.yml"
+TEXT_FIELDS = ("emergency_heading", "lines_heading", "lines_intro")
 _help_lines = {}
 
 
 def on_config(config, **kwargs):
-    _help_lines.clear()
-    _help_lines.update(load_data_file(config, "help-lines"))
-    for section in ("emergency", "countries"):
-        if checks_enabled() and not _help_lines.get(section):
-            log.warning(
-                f"docs/_data/help-lines.yml: the '{section}' list is missing or empty. Every page "
-                "shows these numbers, so the site cannot be built without them."
-            )
+    global _help_lines
+    _help_lines = load_data_file(config, "help-lines")
+    for field in TEXT_FIELDS:
+        if not isinstance(_help_lines.get(field), str):
+            _warn(_help_lines.line, f"'{field}' is missing. Add the text shown for it on the "
+                  "help page.")
+    _help_lines["emergency"] = _valid(_help_lines.get("emergency"), "emergency",
+                                      ("number", "where"))
+    countries = _valid(_help_lines.get("countries"), "countries", ("name", "id"), dated=False)
+    for country in countries:
+        country["lines"] = _valid(country.get("lines"), f"lines of {country['name']}",
+                                  ("name",), needs_contact=True)
+    _help_lines["countries"] = countries
     return config
 
 
@@ -33,3 +45,35 @@ def dial(number) -> str:
     text = str(number)
     digits = "".join(ch for ch in text if ch.isdigit())
     return ("+" + digits) if text.strip().startswith("+") else digits
+
+
+def _valid(items, section, required, needs_contact=False, dated=True) -> list:
+    """The entries of a list that can be shown; each one left out is reported."""
+    if not isinstance(items, list) or not items:
+        _warn(_help_lines.line, f"the '{section}' list is missing or empty. Every page shows "
+              "these numbers, so the site cannot be built without them.")
+        return []
+    kept = []
+    for index, item in enumerate(items):
+        line = items.line_of(index)
+        if not isinstance(item, dict):
+            _warn(line, f"each entry of '{section}' must be a set of fields, each on its own "
+                  "indented line.")
+            continue
+        missing = [field for field in required if not item.get(field)]
+        if needs_contact and not any(item.get(k) for k in ("call", "text", "web")):
+            missing.append("call, text or web")
+        if dated and not isinstance(item.get("verified"), datetime.date):
+            missing.append("verified (the date you last checked it, as YYYY-MM-DD)")
+        if missing:
+            _warn(line, f"this entry of '{section}' has no {', '.join(missing)}. Add "
+                  f"{'it' if len(missing) == 1 else 'them'}: a number is only shown once it "
+                  "is complete and checked.")
+            continue
+        kept.append(item)
+    return kept
+
+
+def _warn(line, message):
+    if checks_enabled():
+        log.warning(f"{WHERE}, line {line}: {message}")

@@ -61,7 +61,7 @@ def on_config(config, **kwargs):
     _raw_links.clear()
     _ids_by_url.clear()
     if data_file_path(config, "http-allowlist").is_file():
-        allowed = load_data_file(config, "http-allowlist") or []
+        allowed = load_data_file(config, "http-allowlist", expect=list)
         _http_allowed.update(str(host).lower() for host in allowed)
     if checks_enabled():
         _check_contact_details(config)
@@ -73,14 +73,16 @@ def on_files(files, config, **kwargs):
     _files = files
     if checks_enabled():
         for path in sorted((Path(config["docs_dir"]) / DATA_DIR).glob("*.yml")):
-            _check_data_links(load_data_file(config, path.stem), f"docs/{DATA_DIR}/{path.name}",
-                              files)
+            data = load_data_file(config, path.stem, expect=object)
+            _check_data_links(data, f"docs/{DATA_DIR}/{path.name}", files)
     return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if not checks_enabled():
         return markdown
+    for key, value in _front_matter_values(page.meta):
+        _check_data_value(key, value, where(page, find_line(page, f"{key}:")), files)
     searchable = _blank_out_code(markdown)
     for match in RAW_HTML_LINK.finditer(searchable):
         line = line_at(page, markdown, match.start())
@@ -183,6 +185,18 @@ def _check_data_value(key, value, location, files):
         elif files.get_file_from_path(value.split("#")[0]) is None:
             log.warning(f"{location}: '{key}: {value}' does not lead to a page of this site. "
                         "Write the path of a Markdown file under docs/, like 'help.md'.")
+
+
+def _front_matter_values(meta):
+    """(key, text) for every text value in front matter, however deeply nested."""
+    for key, value in meta.items():
+        if isinstance(value, str):
+            yield key, value
+        elif isinstance(value, dict):
+            yield from _front_matter_values(value)
+        elif isinstance(value, list):
+            for item in value:
+                yield from _front_matter_values({key: item})
 
 
 def _check_contact_details(config):

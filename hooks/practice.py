@@ -25,20 +25,31 @@ EXTERNAL_SCHEMES = ("https://", "http://", "mailto:", "tel:", "sms:")
 SHORTCODE = re.compile(r"<!--\s*practice:([\w-]+)\s*-->")
 
 
+# Settings every site needs in mkdocs.yml, as (section, key, example).
+REQUIRED_SETTINGS = [
+    ("practice", "name", "the practice's name"),
+    ("practice", "services_page", "working-with-us.md"),
+    ("practice", "services_label", "Learn more about our services"),
+    ("practice", "services_label_team", "Learn about working with a counselor"),
+    (None, "help_page", "help.md"),
+    (None, "help_label", "Get help now"),
+    (None, "care_notice", "This site is for learning. It is not a substitute for care."),
+]
+
+
 def on_config(config, **kwargs):
-    practice = config["extra"].get("practice")
-    if not isinstance(practice, dict) or not practice.get("name"):
-        raise PluginError(
-            "mkdocs.yml: 'extra: practice: name:' is missing. Add the practice's name under "
-            "'extra: practice:' (see README.md, 'The practice's details')."
-        )
-    for section, key in (("extra: practice:", "services_page"), ("extra:", "help_page")):
-        holder = practice if section == "extra: practice:" else config["extra"]
+    extra = config["extra"]
+    if not isinstance(extra.get("practice"), dict):
+        extra["practice"] = {}
+    missing = []
+    for section, key, example in REQUIRED_SETTINGS:
+        holder = extra["practice"] if section else extra
         if not holder.get(key):
-            raise PluginError(
-                f"mkdocs.yml: '{key}' is missing under '{section}'. Give the page it should "
-                "lead to, for example 'help.md'."
-            )
+            place = f"extra: {section}: {key}" if section else f"extra: {key}"
+            missing.append(f"mkdocs.yml: '{place}' is missing. Add it, for example: "
+                           f"{key}: {example}")
+    if missing:
+        raise PluginError("\n".join(missing))
     return config
 
 

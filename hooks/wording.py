@@ -18,7 +18,7 @@ _flagged = []  # (compiled pattern, entry)
 
 def on_config(config, **kwargs):
     _flagged.clear()
-    entries = load_data_file(config, "flagged-phrases") or []
+    entries = load_data_file(config, "flagged-phrases", expect=list)
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not entry.get("phrase") or not entry.get("suggestion"):
             log.warning(f"docs/_data/flagged-phrases.yml, line {entries.line_of(index)}: each "

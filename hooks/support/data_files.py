@@ -127,8 +127,11 @@ def parse_yaml(text: str, where: str, line_offset: int = 0):
         raise PluginError(f"{where}{line}: this is not valid YAML ({problem}). {fix}") from None
 
 
-def load_data_file(config, name: str):
-    """Read docs/_data/<name>.yml, or stop the build with a clear message."""
+def load_data_file(config, name: str, expect: type = dict):
+    """Read docs/_data/<name>.yml, or stop the build with a clear message.
+
+    `expect` is the shape the file must have at its top: dict (entries under keys) or list.
+    """
     path = data_file_path(config, name)
     where = display_path(config, path)
     if not path.is_file():
@@ -140,4 +143,11 @@ def load_data_file(config, name: str):
     for bad in invalid_dates(data):
         raise PluginError(f"{where}, line {bad.line}: '{bad}' is not a real date. Write dates "
                           "as YYYY-MM-DD, like 2026-03-15.")
-    return data if data is not None else LineMap()
+    if data is None:
+        return LineMap() if expect is dict else LineList()
+    if not isinstance(data, expect):
+        shape = ("entries of the form 'key:' followed by indented fields" if expect is dict
+                 else "a list of items, each starting with '- '")
+        raise PluginError(f"{where}, line 1: this file must hold {shape}. Compare it with the "
+                          "example in README.md.")
+    return data
