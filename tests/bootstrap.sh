@@ -61,6 +61,18 @@ ensure_chromium() {
   export CHROMIUM_PATH=""
 }
 
+# Node.js and npm, for the browser-side test tools pinned in tests/package.json (axe-core).
+ensure_node_packages() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Installing Node.js and npm from Debian's packages…"
+    apt_install nodejs npm || {
+      echo "Could not install Node.js and npm. Install them, then run this command again." >&2
+      exit 1
+    }
+  fi
+  npm ci --prefix tests --no-audit --no-fund --loglevel=error >/dev/null
+}
+
 export NO_MKDOCS_2_WARNING=1
 
 case "$mode" in
@@ -70,6 +82,7 @@ case "$mode" in
     ;;
   test)
     ensure_python_packages tests/requirements.txt
+    ensure_node_packages
     ensure_chromium
     exec .venv/bin/python -m pytest tests "$@"
     ;;

@@ -44,6 +44,27 @@ PAGE_TYPES = {
         "optional": set(),
         "client_facing": False,
     },
+    "exercise": {
+        "template": "exercise.html",
+        "required": {"title", "description", "author", "review", "exercise"},
+        "optional": set(),
+        "client_facing": True,
+        "scripts": False,
+    },
+    "feelings": {
+        "template": "feelings.html",
+        "required": {"title", "author", "review"},
+        "optional": {"group"},
+        "client_facing": True,
+        "scripts": False,
+    },
+    "feeling": {
+        "template": "feeling.html",
+        "required": {"title", "author", "review", "feeling"},
+        "optional": set(),
+        "client_facing": True,
+        "scripts": False,
+    },
     "editors-report": {
         "template": "editors-report.html",
         "required": {"title"},
@@ -65,6 +86,8 @@ AUTHORED_TYPES = {name for name, spec in PAGE_TYPES.items() if "author" in spec[
                   and name != "author"}
 
 
+# Types whose pages carry no script at all (and whose policy forbids any).
+SCRIPTLESS_TYPES = {name for name, spec in PAGE_TYPES.items() if spec.get("scripts") is False}
 CLIENT_FACING_TYPES = {name for name, spec in PAGE_TYPES.items() if spec["client_facing"]}
 
 

@@ -1,0 +1,55 @@
+"""Content-Security-Policy for every page, as a meta tag placed before any script.
+
+Pages whose type runs no script (exercises and the feelings guide, declared in
+hooks/support/page_types.py) lose every <script> element and get a policy that allows none.
+Other pages allow scripts only from the site itself or, for Material's small inline scripts,
+by the hash of each one. No page may submit a form anywhere (`form-action 'none'`).
+"""
+
+import base64
+import hashlib
+import re
+
+from support.page_types import SCRIPTLESS_TYPES, page_type
+
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.DOTALL | re.IGNORECASE)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>",
+                           re.DOTALL | re.IGNORECASE)
+DATA_BLOCK = re.compile(r'\btype="application/(?:ld\+)?json"', re.IGNORECASE)
+CHARSET = re.compile(r'<meta charset="utf-8">', re.IGNORECASE)
+
+COMMON = ["style-src 'self'", "img-src 'self' data:", "font-src 'self'", "form-action 'none'"]
+SCRIPTLESS_POLICY = "; ".join(["default-src 'none'", "script-src 'none'", "base-uri 'none'",
+                               *COMMON])
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    context["scriptless"] = is_scriptless(page)
+    return context
+
+
+def on_post_page(output, page, config, **kwargs):
+    if is_scriptless(page):
+        output = SCRIPT.sub("", output)
+        policy = SCRIPTLESS_POLICY
+    else:
+        policy = scripted_policy(output)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return CHARSET.sub(lambda match: match.group(0) + "\n    " + meta, output, count=1)
+
+
+def is_scriptless(page) -> bool:
+    return page is not None and page_type(page) in SCRIPTLESS_TYPES
+
+
+def scripted_policy(html: str) -> str:
+    hashes = sorted({
+        "'sha256-" + base64.b64encode(hashlib.sha256(match.group("body").encode()).digest())
+        .decode() + "'"
+        for match in INLINE_SCRIPT.finditer(html)
+        if not DATA_BLOCK.search(match.group("attrs"))
+    })
+    return "; ".join([
+        "default-src 'self'", " ".join(["script-src 'self'", *hashes]), "object-src 'none'",
+        "base-uri 'self'", *COMMON,
+    ])

@@ -1,0 +1,110 @@
+"""The "What am I feeling?" guide: a branching set of pages made of links, not a form.
+
+Everything comes from one data file, docs/_data/feelings.yml. Its start page is an ordinary
+Markdown page (`type: feelings`); this hook generates, beside it, one page per group of
+feelings (a second question) and one page per feeling, each linkable on its own.
+"""
+
+import posixpath
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+
+from support.checks import checks_enabled
+from support.data_files import data_file_path, load_data_file
+
+log = get_plugin_logger(__name__)
+
+WHERE = "docs/_data/feelings.yml"
+GROUP_FIELDS = ("id", "label", "question", "feelings")
+FEELING_FIELDS = ("id", "name", "signs", "telling_you", "makes_sense", "phrase", "try")
+_guide = {}
+
+
+def on_config(config, **kwargs):
+    global _guide
+    _guide = load_data_file(config, "feelings") if data_file_path(config, "feelings").is_file() \
+        else {}
+    if _guide and checks_enabled():
+        for problem in guide_problems(_guide):
+            log.warning(problem)
+    return config
+
+
+def on_files(files, config, **kwargs):
+    if not _guide:
+        return files
+    start = _guide.get("start_page", "")
+    if files.get_file_from_path(start) is None:
+        raise PluginError(f"{WHERE}: 'start_page: {start}' is not a page of this site. Give the "
+                          "path of the guide's first page, like exercises/what-am-i-feeling/index.md.")
+    folder = posixpath.dirname(start)
+    for kind, entries in (("group", _guide.get("groups") or []),
+                          ("feeling", _guide.get("feelings") or [])):
+        for entry in entries:
+            if not isinstance(entry, dict) or not entry.get("id"):
+                continue
+            path = posixpath.join(folder, f"{entry['id']}.md")
+            entry["path"] = path
+            files.append(File.generated(config, path, content=_front_matter(kind, entry),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def on_env(env, config, files, **kwargs):
+    env.globals["feelings_guide"] = _guide
+    env.globals["feelings_by_id"] = {f["id"]: f for f in _guide.get("feelings") or []
+                                     if isinstance(f, dict) and "id" in f}
+    env.globals["feeling_groups_by_id"] = {g["id"]: g for g in _guide.get("groups") or []
+                                           if isinstance(g, dict) and "id" in g}
+    return env
+
+
+def guide_problems(guide):
+    for key in ("start_page", "author", "review", "question", "groups", "feelings"):
+        if not guide.get(key):
+            yield f"{WHERE}, line 1: '{key}' is missing. Add it (see README.md)."
+    feeling_ids, seen = set(), set()
+    for label, entries, required in (("group", guide.get("groups") or [], GROUP_FIELDS),
+                                     ("feeling", guide.get("feelings") or [], FEELING_FIELDS)):
+        for index, entry in enumerate(entries):
+            line = entries.line_of(index)
+            if not isinstance(entry, dict):
+                yield f"{WHERE}, line {line}: each {label} must be a set of fields."
+                continue
+            for field in required:
+                if not entry.get(field):
+                    yield (f"{WHERE}, line {line}: the {label} '{entry.get('id')}' has no "
+                           f"'{field}'. Add it.")
+            if entry.get("id") in seen:
+                yield (f"{WHERE}, line {line}: the id '{entry['id']}' is used twice. Each group "
+                       "and feeling needs its own id, because it becomes the page's address.")
+            seen.add(entry.get("id"))
+            if label == "feeling":
+                feeling_ids.add(entry.get("id"))
+    for group in guide.get("groups") or []:
+        if isinstance(group, dict):
+            for feeling in group.get("feelings") or []:
+                if feeling not in feeling_ids:
+                    yield (f"{WHERE}, line {group.line_of('feelings')}: the group "
+                           f"'{group.get('id')}' lists '{feeling}', which is not one of the "
+                           "feelings below. Check the spelling, or add that feeling.")
+
+
+def _front_matter(kind, entry) -> str:
+    title = entry.get("name") if kind == "feeling" else entry.get("label")
+    review = _guide.get("review")
+    lines = ["---", f"type: {'feeling' if kind == 'feeling' else 'feelings'}",
+             f"title: {_quote(title)}", f"author: {_quote(_guide.get('author'))}"]
+    if isinstance(review, dict):
+        lines += ["review:", f"  by: {_quote(review.get('by'))}", f"  date: {review.get('date')}"]
+    else:
+        lines.append(f"review: {_quote(review)}")
+    lines.append(f"{kind}: {_quote(entry['id'])}")
+    lines += ["---", ""]
+    return "\n".join(lines)
+
+
+def _quote(value) -> str:
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,276 @@
+"""Exercises, used as a person would: in real headless Chromium with JavaScript off, by
+keyboard, printed to PDF, and checked by axe-core."""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from conftest import PROJECT, read_html
+
+FORMS = [
+    "/exercises/self-compassion-in-a-difficult-moment/",
+    "/exercises/the-self-compassion-break/",
+    "/exercises/self-kindness-check-in/",
+]
+GUIDE = "/exercises/what-am-i-feeling/"
+CHECK_IN = "/exercises/self-kindness-check-in/"
+WORKSHEET = "/exercises/self-compassion-in-a-difficult-moment/"
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def guide_pages() -> set[str]:
+    data = yaml.safe_load((PROJECT / "docs/_data/feelings.yml").read_text())
+    return {f"{GUIDE}{entry['id']}/" for entry in data["groups"] + data["feelings"]} | {GUIDE}
+
+
+def all_exercise_pages() -> list[str]:
+    return FORMS + sorted(guide_pages())
+
+
+def open_without_javascript(browser, server, path, **options):
+    context = browser.new_context(java_script_enabled=False, **options)
+    page = context.new_page()
+    log = {"requests": [], "console": []}
+    page.on("request", lambda request: log["requests"].append(request.url))
+    page.on("console", lambda message: log["console"].append(f"{message.type}: {message.text}"))
+    page.goto(server + path, wait_until="networkidle")
+    log["requests"].clear()  # only what happens after the page (and its icon) loaded counts
+    return context, page, log
+
+
+def accessible_text(context, page) -> str:
+    """All the text in Chromium's accessibility tree, as assistive technology receives it."""
+    session = context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    names = [node.get("name", {}).get("value", "") for node in nodes
+             if node.get("role", {}).get("value") in ("StaticText", "InlineTextBox")]
+    return " ".join(" ".join(names).split())
+
+
+def pdf_text(page) -> str:
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+
+
+# --- What the built pages promise -----------------------------------------------------------
+
+@pytest.mark.parametrize("path", all_exercise_pages())
+def test_exercise_pages_have_no_script_and_a_policy_that_forbids_scripts_and_sending(site, path):
+    soup = read_html(site, path)
+    assert soup.find("script") is None
+    policy = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert "script-src 'none'" in policy and "form-action 'none'" in policy
+    assert "default-src 'none'" in policy
+
+
+@pytest.mark.parametrize("path", FORMS)
+def test_every_field_has_a_label_and_grouped_choices_have_a_legend(site, path):
+    soup = read_html(site, path)
+    form = soup.select_one("form.exercise")
+    assert form is not None and not form.get("action") and not form.get("method")
+    controls = form.select("textarea, input")
+    assert controls
+    for control in controls:
+        assert soup.select_one(f'label[for="{control["id"]}"]'), control["id"]
+        for hint in (control.get("aria-describedby") or "").split():
+            assert soup.find(id=hint), hint
+    for choice in form.select("input[type=radio], input[type=checkbox]"):
+        if "pacer__toggle" in choice.get("class", []):
+            continue
+        fieldset = choice.find_parent("fieldset")
+        assert fieldset and fieldset.find("legend").get_text(strip=True), choice["id"]
+    for group in form.select("fieldset[aria-describedby]"):
+        assert soup.find(id=group["aria-describedby"])
+
+
+@pytest.mark.parametrize("path", FORMS)
+def test_exercise_pages_say_nothing_is_sent_and_offer_help_and_a_way_to_stop(site, path):
+    soup = read_html(site, path)
+    notice = soup.select_one(".exercise-notice").get_text(" ")
+    assert "not sent anywhere or saved" in notice
+    assert "fine to stop" in notice
+    assert soup.select_one(".exercise-notice a[href$='help/']")
+    assert soup.select_one("form.exercise button[type=reset]").get_text(strip=True) == \
+        "Clear my answers"
+
+
+def test_check_in_is_a_reflection_with_no_bands_norms_or_labels(site):
+    soup = read_html(site, CHECK_IN)
+    text = " ".join(soup.select_one("article").get_text(" ").split()).lower()
+    assert "not a test" in text
+    for forbidden in ("low self-compassion", "high self-compassion", "your score means",
+                      "average", "normal range", "diagnos"):
+        assert forbidden not in text.replace("does not measure or diagnose", ""), forbidden
+    assert soup.select_one('a[href="https://self-compassion.org/self-compassion-test/"]')
+
+
+def test_self_compassion_break_has_neffs_phrase_and_alternatives_to_touch(site):
+    soup = read_html(site, "/exercises/the-self-compassion-break/")
+    text = " ".join(soup.get_text(" ").split())
+    assert "This is a moment of suffering." in text
+    assert "No touch, just a slow breath out" in text
+    assert soup.select_one(".pacer .pacer__toggle")
+
+
+# --- In the browser, with JavaScript off ----------------------------------------------------
+
+@pytest.mark.parametrize("path", FORMS)
+def test_keyboard_reaches_every_field_and_enter_never_sends_or_logs(browser, server, path):
+    context, page, log = open_without_javascript(browser, server, path)
+    address = page.url
+    expected = page.eval_on_selector_all(
+        "form.exercise textarea, form.exercise input, form.exercise button[type=reset]",
+        "els => els.map(e => e.id || e.type)")
+    reached = []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.closest('form.exercise') ? "
+                                "(document.activeElement.id || document.activeElement.type) : null")
+        if focused and focused not in reached:
+            reached.append(focused)
+            tag = page.evaluate("document.activeElement.tagName")
+            kind = page.evaluate("document.activeElement.type")
+            if tag == "TEXTAREA":
+                page.keyboard.type("A few words typed by keyboard.")
+            elif kind in ("checkbox", "radio"):
+                page.keyboard.press("Space")
+            if kind != "reset":
+                page.keyboard.press("Enter")
+        if focused == "reset":
+            break
+    # Radios of one group share a single tab stop; every other control is reached by Tab.
+    groups = page.eval_on_selector_all("form.exercise input[type=radio]",
+                                       "els => [...new Set(els.map(e => e.name))]")
+    radio_ids = set(page.eval_on_selector_all("form.exercise input[type=radio]",
+                                              "els => els.map(e => e.id)"))
+    non_radio = [item for item in expected if item not in radio_ids]
+    assert [item for item in reached if item not in radio_ids] == non_radio
+    assert len([item for item in reached if item in radio_ids]) == len(groups)
+    assert page.url == address
+    assert log["requests"] == [] and log["console"] == []
+    context.close()
+
+
+def test_check_in_total_shown_to_the_reader_matches_the_answers(browser, server):
+    context, page, log = open_without_javascript(browser, server, CHECK_IN)
+    answers = {"noticed": 3, "kind-voice": 1, "rest": 2, "not-alone": 0, "comfort": 3}
+    for item, value in answers.items():
+        page.focus(f"#f-check-in-{item}-{value}")
+        page.keyboard.press("Space")
+    total = sum(answers.values())
+    # As a screen reader meets it: Chromium's own accessibility tree.
+    assert f"{total} out of 15" in accessible_text(context, page)
+    # As it prints.
+    assert f"Your total so far: {total} out of 15" in pdf_text(page)
+    # Each reflection belongs to the answer chosen, never to the total.
+    shown = page.eval_on_selector_all(
+        ".reflection", "els => els.filter(e => getComputedStyle(e).display !== 'none')"
+        ".map(e => e.closest('fieldset').querySelector('input').name + '=' + e.dataset.forValue)")
+    assert sorted(shown) == sorted(f"check-in-{item}={value}" for item, value in answers.items())
+    assert log["requests"] == [] and log["console"] == []
+    context.close()
+
+
+def test_printed_handout_has_every_answer_in_full_the_address_and_help_numbers(browser, server):
+    context, page, _ = open_without_javascript(browser, server, WORKSHEET)
+    long_answer = " ".join(f"word{number}" for number in range(1, 401)) + " THE-VERY-END"
+    page.fill("#f-makes-sense", long_answer)
+    page.fill("#f-body", "A tight chest and heavy shoulders")
+    page.check("#f-feelings-2")
+    text = pdf_text(page)
+    assert all(f"word{number}" in text for number in range(1, 401))
+    assert "THE-VERY-END" in text
+    assert "A tight chest and heavy shoulders" in text
+    assert "Find this page again at:" in text
+    assert WORKSHEET in text.replace(" ", "")  # a long address may wrap onto the next line
+    assert "988" in text and "116 123" in text and "911" in text
+    assert "Clear my answers" not in text
+    # Blank answers print as ruled space for handwriting.
+    blank = page.eval_on_selector("#f-what-happened", "e => { const s = getComputedStyle(e); "
+                                  "return [s.backgroundImage, parseFloat(s.height)]; }")
+    assert "repeating-linear-gradient" in blank[0] and blank[1] > 80
+    context.close()
+
+
+def test_printed_handout_has_no_navigation(browser, server):
+    context, page, _ = open_without_javascript(browser, server, WORKSHEET)
+    page.emulate_media(media="print")
+    hidden = page.eval_on_selector_all(
+        ".md-header, .md-sidebar, .md-footer",
+        "els => els.every(e => getComputedStyle(e).display === 'none')")
+    assert hidden
+    context.close()
+
+
+def test_clear_my_answers_empties_the_form_without_script(browser, server):
+    context, page, log = open_without_javascript(browser, server, WORKSHEET)
+    address = page.url
+    page.fill("#f-body", "Something typed")
+    page.check("#f-feelings-1")
+    page.check("#f-gesture-3")
+    page.focus("form.exercise button[type=reset]")
+    page.keyboard.press("Enter")
+    assert page.input_value("#f-body") == ""
+    assert page.eval_on_selector_all("form.exercise input:checked", "els => els.length") == 0
+    assert page.url == address and log["requests"] == [] and log["console"] == []
+    context.close()
+
+
+def test_every_feelings_page_is_reachable_from_the_start_and_leads_back(browser, server):
+    context, page, _ = open_without_javascript(browser, server, GUIDE)
+    to_visit, seen = [GUIDE], set()
+    while to_visit:
+        path = to_visit.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        page.goto(server + path)
+        links = page.eval_on_selector_all("article a[href]", "els => els.map(e => e.href)")
+        for link in links:
+            target = link.replace(server, "").split("#")[0]
+            if target.startswith(GUIDE) and target not in seen:
+                to_visit.append(target)
+        if path != GUIDE:
+            assert any(link.replace(server, "") == GUIDE for link in links), path
+    assert seen == guide_pages()
+    context.close()
+
+
+@pytest.mark.parametrize("motion, moving", [("no-preference", True), ("reduce", False)])
+def test_breathing_pacer_moves_only_when_turned_on_and_motion_is_welcome(browser, server,
+                                                                        motion, moving):
+    context, page, _ = open_without_javascript(browser, server, "/exercises/the-self-compassion-break/",
+                                               reduced_motion=motion)
+    circle = ".pacer__circle"
+    assert page.eval_on_selector(circle, "e => getComputedStyle(e).animationName") == "none"
+    page.check(".pacer__toggle")
+    name = page.eval_on_selector(circle, "e => getComputedStyle(e).animationName")
+    visible = page.is_visible(circle)
+    assert (name == "pacer-breathe" and visible) == moving
+    if not moving:
+        assert page.is_visible(".pacer__still")
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", all_exercise_pages())
+def test_axe_finds_no_accessibility_violations(browser, server, path, scheme):
+    # axe itself needs script: keep JavaScript on, block the site's own scripts (these pages
+    # have none), and let the test inject axe past the page's policy.
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True)
+    page = context.new_page()
+    page.route("**/*", lambda route: route.abort() if route.request.resource_type == "script"
+               else route.continue_())
+    page.goto(server + path)
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    context.close()
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
