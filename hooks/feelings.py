@@ -29,6 +29,7 @@ def on_config(config, **kwargs):
     if _guide and checks_enabled():
         for problem in guide_problems(_guide):
             log.warning(problem)
+    _keep_only_what_can_be_shown(_guide)
     return config
 
 
@@ -90,6 +91,20 @@ def guide_problems(guide):
                     yield (f"{WHERE}, line {group.line_of('feelings')}: the group "
                            f"'{group.get('id')}' lists '{feeling}', which is not one of the "
                            "feelings below. Check the spelling, or add that feeling.")
+
+
+def _keep_only_what_can_be_shown(guide):
+    """Drop entries a page cannot be built from (each one was reported above), so that a
+    mistake ends in a clear message, never a crash while rendering."""
+    seen = set()
+    for key, required in (("groups", GROUP_FIELDS), ("feelings", FEELING_FIELDS)):
+        kept = [entry for entry in guide.get(key) or []
+                if isinstance(entry, dict) and all(entry.get(field) for field in required)
+                and entry["id"] not in seen and not seen.add(entry["id"])]
+        guide[key] = kept
+    known = {feeling["id"] for feeling in guide["feelings"]}
+    for group in guide["groups"]:
+        group["feelings"] = [feeling for feeling in group["feelings"] if feeling in known]
 
 
 def _front_matter(kind, entry) -> str:

@@ -30,12 +30,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(project_dir: Path, site_dir: Path, **env_overrides) -> subprocess.CompletedProcess:
+def build_site(project_dir: Path, site_dir: Path, *options: str,
+               **env_overrides) -> subprocess.CompletedProcess:
     """Run the real strict build, as the README and the deploy do. Never with -v: it silently
     skips MkDocs' anchor check."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": FIXED_TODAY, **env_overrides}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *options,
          "-f", str(project_dir / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project_dir, timeout=300,
     )

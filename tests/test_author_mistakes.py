@@ -136,3 +136,11 @@ def test_site_checks_off_skips_the_checks(tmp_path):
     page.write_text(page.read_text() + "\nKristen Neff wrote about this.\n")
     assert build_site(site, tmp_path / "site").returncode != 0
     assert build_site(site, tmp_path / "fast", SITE_CHECKS="off").returncode == 0
+
+
+def test_a_quiet_build_cannot_hide_a_mistake(tmp_path):
+    site = fixture_site(tmp_path / "project")
+    apply_case(Path(__file__).parent / "broken" / "wording-misspelt-name", site)
+    result = build_site(site, tmp_path / "site", "--quiet")
+    assert result.returncode != 0
+    assert "Kristin Neff" in result.stderr
