@@ -12,7 +12,9 @@ import re
 
 from support.page_types import SCRIPTLESS_TYPES, page_type
 
-SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.DOTALL | re.IGNORECASE)
+# Executable scripts only: JSON-LD data blocks stay, since no browser runs them.
+SCRIPT = re.compile(r"<script\b(?![^>]*application/ld\+json)[^>]*>.*?</script>\s*",
+                    re.DOTALL | re.IGNORECASE)
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>",
                            re.DOTALL | re.IGNORECASE)
 DATA_BLOCK = re.compile(r'\btype="application/(?:ld\+)?json"', re.IGNORECASE)
@@ -36,6 +38,14 @@ def on_post_page(output, page, config, **kwargs):
         policy = scripted_policy(output)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return CHARSET.sub(lambda match: match.group(0) + "\n    " + meta, output, count=1)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    # Pages made from a template alone, such as 404.html, get the same protection.
+    if not template_name.endswith(".html"):
+        return output_content
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{scripted_policy(output_content)}">'
+    return CHARSET.sub(lambda match: match.group(0) + "\n    " + meta, output_content, count=1)
 
 
 def is_scriptless(page) -> bool:

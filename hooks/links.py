@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.plugins import get_plugin_logger
 
+from support import site_index
 from support.checks import checks_enabled
 from support.data_files import DATA_DIR, data_file_path, load_data_file
 from support.html_text import elements, visible_text
@@ -52,14 +53,14 @@ LEFTOVER_MARKDOWN = [
 
 _http_allowed = set()
 _raw_links = []  # (page, line, tag, value) to check once the whole site is built
-_ids_by_url = {}
+_ids_by_url = site_index.ids_by_url
 _files = None
 
 
 def on_config(config, **kwargs):
     _http_allowed.clear()
     _raw_links.clear()
-    _ids_by_url.clear()
+    site_index.reset()
     if data_file_path(config, "http-allowlist").is_file():
         allowed = load_data_file(config, "http-allowlist", expect=list)
         _http_allowed.update(str(host).lower() for host in allowed)

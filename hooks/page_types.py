@@ -4,7 +4,7 @@ The types and their fields are declared in hooks/support/page_types.py; hooks/fr
 reports a type that does not exist.
 """
 
-from support.page_types import DEFAULT_TYPE, PAGE_TYPES
+from support.page_types import DEFAULT_TYPE, PAGE_TYPES, UNINDEXED_TYPES
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -13,3 +13,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         # An explicit `template:` wins, so a page can still opt into a special layout.
         page.meta.setdefault("template", spec["template"])
     return markdown
+
+
+def on_env(env, config, files, **kwargs):
+    # Pages of these types carry `noindex` and stay out of the sitemap.
+    env.globals["unindexed_types"] = UNINDEXED_TYPES
+    return env

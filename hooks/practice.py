@@ -92,7 +92,14 @@ def on_env(env, config, files, **kwargs):
     if contact_page:
         site_link(contact_page, "mkdocs.yml, extra: practice: contact: page")
     env.globals["site_link"] = site_link
+    env.globals["site_page"] = site_page
     return env
+
+
+def site_page(target: str):
+    """The page a site link leads to (for its title), or None."""
+    file = _files.get_file_from_path(str(target or "").partition("#")[0]) if _files else None
+    return file.page if file is not None else None
 
 
 def site_link(target: str, where: str = "mkdocs.yml") -> str:

@@ -73,6 +73,16 @@ ensure_node_packages() {
   npm ci --prefix tests --no-audit --no-fund --loglevel=error >/dev/null
 }
 
+# zbarimg reads the QR codes in the tests, as a phone camera would.
+ensure_qr_reader() {
+  command -v zbarimg >/dev/null 2>&1 && return
+  echo "Installing zbar-tools from Debian's packages…"
+  apt_install zbar-tools || {
+    echo "Could not install zbar-tools (zbarimg). Install it, then run this command again." >&2
+    exit 1
+  }
+}
+
 export NO_MKDOCS_2_WARNING=1
 
 case "$mode" in
@@ -83,8 +93,10 @@ case "$mode" in
   test)
     ensure_python_packages tests/requirements.txt
     ensure_node_packages
+    ensure_qr_reader
     ensure_chromium
-    exec .venv/bin/python -m pytest tests "$@"
+    # One test process per core: builds and browsers share the work.
+    exec .venv/bin/python -m pytest tests -n "$(nproc)" --dist loadfile "$@"
     ;;
   *)
     echo "Usage: bash tests/bootstrap.sh serve | test" >&2

@@ -15,12 +15,14 @@ PAGE_TYPES = {
         "client_facing": True,
     },
     "article": {
+        "shareable": True,
         "template": "article.html",
         "required": {"title", "description", "author", "review"},
         "optional": {"series", "series_part", "date", "updated"},
         "client_facing": True,
     },
     "guide": {
+        "shareable": True,
         "template": "article.html",
         "required": {"title", "description", "author", "review"},
         "optional": {"series", "series_part", "date", "updated"},
@@ -38,6 +40,12 @@ PAGE_TYPES = {
         "optional": set(),
         "client_facing": True,
     },
+    "clinicians": {
+        "template": "clinicians.html",
+        "required": {"title", "description"},
+        "optional": set(),
+        "client_facing": False,
+    },
     "references": {
         "template": "references.html",
         "required": {"title"},
@@ -45,6 +53,7 @@ PAGE_TYPES = {
         "client_facing": False,
     },
     "exercise": {
+        "shareable": True,
         "template": "exercise.html",
         "required": {"title", "description", "author", "review", "exercise"},
         "optional": set(),
@@ -52,6 +61,7 @@ PAGE_TYPES = {
         "scripts": False,
     },
     "feelings": {
+        "shareable": True,
         "template": "feelings.html",
         "required": {"title", "author", "review"},
         "optional": {"group"},
@@ -59,6 +69,7 @@ PAGE_TYPES = {
         "scripts": False,
     },
     "feeling": {
+        "shareable": True,
         "template": "feeling.html",
         "required": {"title", "author", "review", "feeling"},
         "optional": set(),
@@ -70,6 +81,15 @@ PAGE_TYPES = {
         "required": {"title"},
         "optional": set(),
         "client_facing": False,
+        "indexed": False,
+    },
+    "short-link": {
+        "template": "short-link.html",
+        "required": {"title", "target"},
+        "optional": set(),
+        "client_facing": False,
+        "scripts": False,
+        "indexed": False,
     },
     "info": {
         "template": "main.html",
@@ -86,6 +106,8 @@ AUTHORED_TYPES = {name for name, spec in PAGE_TYPES.items() if "author" in spec[
                   and name != "author"}
 
 
+# Types whose pages search engines should not list (noindex, left out of the sitemap).
+UNINDEXED_TYPES = {name for name, spec in PAGE_TYPES.items() if spec.get("indexed") is False}
 # Types whose pages carry no script at all (and whose policy forbids any).
 SCRIPTLESS_TYPES = {name for name, spec in PAGE_TYPES.items() if spec.get("scripts") is False}
 CLIENT_FACING_TYPES = {name for name, spec in PAGE_TYPES.items() if spec["client_facing"]}

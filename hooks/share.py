@@ -1,0 +1,38 @@
+"""The "share this page" panel: the page's full address, its short link, and a QR code made
+at build time as inline SVG (segno, pure Python, no network), with a text alternative.
+
+Shown on the page types marked `shareable` in hooks/support/page_types.py.
+"""
+
+import segno
+
+from support.page_types import PAGE_TYPES, page_type
+
+_short_links = {}  # page URL (with any #anchor) -> full short link address
+
+
+def on_env(env, config, files, **kwargs):
+    _short_links.clear()
+    _short_links.update(env.globals.get("short_links_by_target", {}))
+    return env
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    if not PAGE_TYPES.get(page_type(page), {}).get("shareable"):
+        return context
+    address = page.canonical_url
+    context["share"] = {
+        "address": address,
+        "short_link": _short_links.get(page.url),
+        "qr_svg": qr_svg(address, f"QR code for {address}"),
+    }
+    return context
+
+
+def qr_svg(text: str, title: str) -> str:
+    """An inline, scalable SVG QR code whose accessible name is `title`."""
+    code = segno.make(text, error="m")
+    width, height = code.symbol_size(scale=1, border=2)
+    svg = code.svg_inline(scale=1, border=2, dark="#000", light="#fff", title=title)
+    return svg.replace("<svg ", f'<svg role="img" viewBox="0 0 {width} {height}" ', 1) \
+        .replace(' class="segno"', ' class="segno share__qr"', 1)

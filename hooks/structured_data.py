@@ -1,0 +1,44 @@
+"""Structured data for search engines and link previews: schema.org JSON-LD (a MedicalWebPage
+with its author and, where one is recorded, its clinical review) for authored pages."""
+
+import json
+
+from support import report
+from support.page_types import AUTHORED_TYPES, page_type
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    if page_type(page) not in AUTHORED_TYPES:
+        return context
+    author = context.get("page_author")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": page.title,
+        "url": page.canonical_url,
+        "inLanguage": config["theme"]["language"],
+        "publisher": {"@type": "Organization", "name": config["extra"]["practice"]["name"]},
+    }
+    if page.meta.get("description"):
+        data["description"] = " ".join(str(page.meta["description"]).split())
+    if author:
+        data["author"] = _agent(author)
+    for key, field in (("date", "datePublished"), ("updated", "dateModified")):
+        if page.meta.get(key):
+            data[field] = str(page.meta[key])
+    review = report.for_page(page.file.src_uri).get("review") or {}
+    if review.get("state") in ("reviewed", "due"):
+        data["reviewedBy"] = _agent(review["reviewer"])
+        data["lastReviewed"] = review["date"].isoformat()
+    # "</" must not appear inside a <script> element.
+    context["json_ld"] = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return context
+
+
+def _agent(person) -> dict:
+    if person.get("kind") == "person":
+        agent = {"@type": "Person", "name": person["name"]}
+        if person.get("credentials"):
+            agent["jobTitle"] = person["credentials"]
+        return agent
+    return {"@type": "Organization", "name": person["name"]}

@@ -1,0 +1,244 @@
+"""For clinicians: short links, published addresses that keep working, share panels with QR
+codes that a phone can read, printouts that lead back, and pages that share well."""
+
+import io
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from conftest import PROJECT, all_page_paths, build_site, copy_project, read_html
+
+SITE_URL = "http://127.0.0.1:8000/"  # the default site_url the test build uses
+SHORT_LINKS = yaml.safe_load((PROJECT / "docs/_data/short-links.yml").read_text())["links"]
+SHAREABLE = [
+    "/articles/the-neuroscience-of-self-compassion/",
+    "/articles/how-gratitude-can-help-you-through-hard-times/",
+    "/learn/self-compassion-and-the-body/",
+    "/guides/self-compassion-in-three-steps/",
+    "/guides/the-self-compassion-break/",
+    "/exercises/self-compassion-in-a-difficult-moment/",
+    "/exercises/the-self-compassion-break/",
+    "/exercises/self-kindness-check-in/",
+    "/exercises/what-am-i-feeling/",
+]
+
+
+def target_url(target: str) -> str:
+    path, _, anchor = target.partition("#")
+    url = path[:-3] if path.endswith(".md") else path
+    url = url[: -len("index")] if url.endswith("index") else url + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+# --- Short links ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("entry", SHORT_LINKS, ids=[e["name"] for e in SHORT_LINKS])
+def test_short_link_page_redirects_without_script_and_is_not_indexed(site, entry):
+    soup = read_html(site, f"/go/{entry['name']}/")
+    refresh = soup.select_one('meta[http-equiv="refresh"]')["content"]
+    assert refresh.startswith("0; url=")
+    visible = soup.select_one("article a")
+    assert visible["href"] == refresh.split("url=", 1)[1]
+    assert visible["href"].replace("../", "").endswith(target_url(entry["target"]).lstrip("/"))
+    assert soup.select_one('meta[name="robots"][content="noindex"]')
+    assert [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"] == []
+    policy = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert "script-src 'none'" in policy
+    assert soup.select_one("header .site-help-link")
+
+
+def test_short_link_to_a_step_lands_on_that_step_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/go/make-sense/")
+    page.wait_for_url("**/guides/self-compassion-in-three-steps/#step-2-make-sense-of-it")
+    assert page.locator("#step-2-make-sense-of-it").is_visible()
+    context.close()
+
+
+def test_short_links_and_redirects_stay_out_of_the_sitemap(site):
+    sitemap = (site / "sitemap.xml").read_text()
+    assert "/go/" not in sitemap and "editors-report" not in sitemap
+    assert f"{SITE_URL}guides/the-self-compassion-break/" in sitemap
+
+
+# --- Published addresses --------------------------------------------------------------------
+
+def test_every_address_the_site_has_is_recorded_as_published(tmp_path):
+    project = copy_project(tmp_path / "project")
+    recorded = (project / "docs/_data/published-addresses.yml").read_text()
+    result = build_site(project, tmp_path / "site", SITE_RECORD_ADDRESSES="1")
+    assert result.returncode == 0, result.stderr
+    after = (project / "docs/_data/published-addresses.yml").read_text()
+    assert after == recorded, "new addresses: run SITE_RECORD_ADDRESSES=1 mkdocs build"
+
+
+def test_published_addresses_include_pages_and_step_anchors():
+    recorded = yaml.safe_load((PROJECT / "docs/_data/published-addresses.yml").read_text())
+    assert "guides/the-self-compassion-break/" in recorded
+    assert "guides/self-compassion-in-three-steps/#step-2-make-sense-of-it" in recorded
+    assert "exercises/self-compassion-in-a-difficult-moment/#step-1-notice-the-feeling" in recorded
+    assert not [address for address in recorded if address.startswith("go/")]
+
+
+def test_a_moved_page_and_a_renamed_step_keep_their_old_addresses(tmp_path, browser):
+    project = copy_project(tmp_path / "project")
+    guide = project / "docs/guides/self-compassion-in-three-steps.md"
+    guide.rename(project / "docs/guides/three-steps.md")
+    moved = project / "docs/guides/three-steps.md"
+    moved.write_text(moved.read_text().replace("{#step-2-make-sense-of-it}",
+                                               "{#step-2-understand-it}"))
+    for path in project.rglob("*.md"):
+        path.write_text(path.read_text().replace("self-compassion-in-three-steps.md",
+                                                 "three-steps.md")
+                        .replace("three-steps.md#step-2-make-sense-of-it",
+                                 "three-steps.md#step-2-understand-it"))
+    for name in ("mkdocs.yml", "docs/_data/short-links.yml"):
+        path = project / name
+        path.write_text(path.read_text().replace("guides/self-compassion-in-three-steps.md",
+                                                 "guides/three-steps.md")
+                        .replace("three-steps.md#step-2-make-sense-of-it",
+                                 "three-steps.md#step-2-understand-it"))
+    broken = build_site(project, tmp_path / "broken")
+    assert broken.returncode != 0
+    assert "guides/self-compassion-in-three-steps/" in broken.stderr
+    assert "add a 'moved:' entry" in broken.stderr
+    short_links = project / "docs/_data/short-links.yml"
+    short_links.write_text(short_links.read_text().replace("moved: []", """moved:
+  - from: guides/self-compassion-in-three-steps/
+    target: guides/three-steps.md
+  - from: guides/three-steps/#step-2-make-sense-of-it
+    target: guides/three-steps.md#step-2-understand-it
+"""))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0  # the old step anchor on the old page still has to be served
+    assert "guides/self-compassion-in-three-steps/#step-2-make-sense-of-it" in result.stderr
+
+
+def test_a_renamed_step_keeps_its_old_anchor_on_the_same_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    guide = project / "docs/guides/self-compassion-in-three-steps.md"
+    guide.write_text(guide.read_text().replace("{#step-2-make-sense-of-it}",
+                                               "{#step-2-understand-it}"))
+    for name in ("docs/_data/short-links.yml", "docs/for-clinicians.md"):
+        path = project / name
+        path.write_text(path.read_text().replace("step-2-make-sense-of-it",
+                                                 "step-2-understand-it"))
+    assert build_site(project, tmp_path / "broken").returncode != 0
+    short_links = project / "docs/_data/short-links.yml"
+    short_links.write_text(short_links.read_text().replace("moved: []", """moved:
+  - from: guides/self-compassion-in-three-steps/#step-2-make-sense-of-it
+    target: guides/self-compassion-in-three-steps.md#step-2-understand-it
+"""))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    soup = read_html(tmp_path / "site", "/guides/self-compassion-in-three-steps/")
+    alias = soup.find(id="step-2-make-sense-of-it")
+    assert alias is not None and alias.find_next(id="step-2-understand-it") is not None
+
+
+# --- The clinicians' page -------------------------------------------------------------------
+
+def test_clinicians_page_lists_every_page_with_address_short_link_and_steps(site):
+    soup = read_html(site, "/for-clinicians/")
+    text = " ".join(soup.select_one(".clinician-links").get_text(" ").split())
+    for path in SHAREABLE:
+        assert SITE_URL + path.lstrip("/") in text, path
+    assert f"{SITE_URL}go/break/" in text
+    assert f"{SITE_URL}guides/self-compassion-in-three-steps/#step-2-make-sense-of-it" in text
+    assert f"{SITE_URL}exercises/self-compassion-in-a-difficult-moment/#step-3-offer-yourself-kindness" in text
+    body = soup.select_one("article").get_text(" ")
+    assert "Handouts" in body and "Privacy for clients" in body
+
+
+# --- Share and print ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", SHAREABLE)
+def test_share_panel_shows_address_and_a_qr_code_a_phone_can_read(site, browser, server, path,
+                                                                  tmp_path):
+    soup = read_html(site, path)
+    panel = soup.select_one(".share-panel")
+    address = SITE_URL + path.lstrip("/")
+    assert address in panel.get_text()
+    svg = panel.select_one("svg.share__qr")
+    assert svg["role"] == "img" and svg.find("title").get_text() == f"QR code for {address}"
+    context = browser.new_context(java_script_enabled=False, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(server + path)
+    image = tmp_path / "qr.png"
+    page.locator(".share__qr").screenshot(path=str(image))
+    context.close()
+    decoded = subprocess.run(["zbarimg", "--raw", "--quiet", str(image)],
+                             capture_output=True, text=True, timeout=60)
+    assert decoded.stdout.strip() == address
+
+
+def test_short_link_is_offered_in_the_share_panel(site):
+    panel = read_html(site, "/guides/the-self-compassion-break/").select_one(".share-panel")
+    assert f"{SITE_URL}go/break/" in panel.get_text()
+
+
+@pytest.mark.parametrize("path", ["/articles/the-neuroscience-of-self-compassion/",
+                                  "/guides/self-compassion-in-three-steps/"])
+def test_printed_article_leads_back_to_the_page_and_to_every_link(browser, server, path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + path)
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    text = " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+    flat = text.replace(" ", "")
+    context.close()
+    assert "(" + SITE_URL + "guides/" in flat or "(" + SITE_URL + "learn/" in flat
+    assert "Share this page" in text and (SITE_URL + path.lstrip("/")) in flat
+    assert "988" in text and "116 123" in text
+    assert text.rfind("Share this page") > text.rfind("Sources")
+    for chrome in ("Table of contents", "Skip to content", "Previous", "Next "):
+        assert chrome not in text, chrome
+
+
+# --- Found and shared well ------------------------------------------------------------------
+
+def test_every_page_has_canonical_address_description_and_link_preview(site):
+    for path in all_page_paths(site):
+        if path == "/404.html":
+            continue
+        soup = read_html(site, path)
+        assert soup.select_one('link[rel="canonical"]')["href"].startswith(SITE_URL), path
+        assert soup.select_one('meta[name="description"]')["content"].strip(), path
+        for prop in ("og:title", "og:description", "og:url", "og:type", "og:site_name"):
+            assert soup.select_one(f'meta[property="{prop}"]')["content"].strip(), (path, prop)
+
+
+@pytest.mark.parametrize("path", SHAREABLE)
+def test_authored_pages_carry_schema_org_data(site, path):
+    soup = read_html(site, path)
+    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    assert data["@type"] == "MedicalWebPage" and data["url"] == SITE_URL + path.lstrip("/")
+    assert data["author"]["name"]
+    assert "reviewedBy" not in data  # no review has been recorded on this site yet
+
+
+def test_a_recorded_review_appears_in_schema_org_data(tmp_path):
+    from test_author_mistakes import fixture_site
+
+    site = fixture_site(tmp_path / "project")
+    assert build_site(site, tmp_path / "site").returncode == 0
+    data = json.loads(read_html(tmp_path / "site", "/guides/steps/")
+                      .select_one('script[type="application/ld+json"]').string)
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Fixture Clinician",
+                                  "jobTitle": "Licensed Professional Counselor (test fixture)"}
+    assert data["lastReviewed"] == "2026-06-01"
+
+
+def test_not_found_page_is_helpful(site):
+    soup = read_html(site, "/404.html")
+    assert "can't find" in soup.select_one("h1").get_text()
+    links = {a.get_text(strip=True): a["href"] for a in soup.select("article a")}
+    assert "Go to the home page" in links and "Get help now" in links
+    assert soup.select_one("header .site-help-link")
+    assert soup.select_one('meta[http-equiv="Content-Security-Policy"]')

@@ -1,0 +1,117 @@
+"""Deploying as the README says, against a local bare git repository as the remote (no
+network), and the GitHub Actions workflow checked with a real validator."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXED_TODAY, PROJECT, build_site, copy_project
+
+SITE_URL = "https://self-compassion.example.org/"
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test Deployer", "GIT_AUTHOR_EMAIL": "deploy@example.invalid",
+    "GIT_COMMITTER_NAME": "Test Deployer", "GIT_COMMITTER_EMAIL": "deploy@example.invalid",
+}
+
+
+def run(*args, cwd, check=True, **env):
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, **GIT_ENV, "NO_MKDOCS_2_WARNING": "1",
+                                 "SITE_TODAY": FIXED_TODAY, **env})
+    if check:
+        assert result.returncode == 0, f"{' '.join(args)}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def deploy(project):
+    return run(sys.executable, "-m", "mkdocs", "gh-deploy", "--remote-name", "origin",
+               cwd=project, check=False, SITE_URL=SITE_URL)
+
+
+def files_on_branch(repo, branch="gh-pages"):
+    listing = run("git", "ls-tree", "-r", "--name-only", branch, cwd=repo).stdout
+    return set(listing.split())
+
+
+@pytest.fixture
+def project_with_remote(tmp_path):
+    remote = tmp_path / "remote.git"
+    run("git", "init", "--bare", "--initial-branch=main", str(remote), cwd=tmp_path)
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "CNAME").write_text("self-compassion.example.org\n")
+    run("git", "init", "--initial-branch=main", cwd=project)
+    run("git", "add", "-A", cwd=project)
+    run("git", "commit", "-qm", "Site", cwd=project)
+    run("git", "remote", "add", "origin", str(remote), cwd=project)
+    run("git", "push", "-q", "origin", "main", cwd=project)
+    return project, remote
+
+
+def test_gh_deploy_publishes_exactly_the_built_site(project_with_remote, tmp_path):
+    project, remote = project_with_remote
+    result = deploy(project)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    built = tmp_path / "built"
+    assert build_site(project, built, SITE_URL=SITE_URL).returncode == 0
+    expected = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()}
+    assert files_on_branch(remote) == expected | {".nojekyll"}
+    assert "CNAME" in expected
+    cname = run("git", "show", "gh-pages:CNAME", cwd=remote).stdout
+    assert cname.strip() == "self-compassion.example.org"
+
+
+def test_a_second_deploy_succeeds_and_keeps_history(project_with_remote):
+    project, remote = project_with_remote
+    assert deploy(project).returncode == 0
+    page = project / "docs" / "about.md"
+    page.write_text(page.read_text() + "\nOne more sentence for the second deploy.\n")
+    run("git", "commit", "-qam", "Edit", cwd=project)
+    second = deploy(project)
+    assert second.returncode == 0, second.stderr
+    count = run("git", "rev-list", "--count", "gh-pages", cwd=remote).stdout.strip()
+    assert count == "2"
+
+
+def test_deploy_onto_a_remote_that_moved_on_stops_clearly_and_loses_nothing(
+        project_with_remote, tmp_path):
+    project, remote = project_with_remote
+    assert deploy(project).returncode == 0
+    # Someone else deploys from their own copy.
+    other = tmp_path / "other"
+    run("git", "clone", "-q", str(remote), str(other), cwd=tmp_path)
+    run("git", "checkout", "-q", "gh-pages", cwd=other)
+    (other / "extra.html").write_text("<p>Deployed by someone else.</p>\n")
+    run("git", "add", "extra.html", cwd=other)
+    run("git", "commit", "-qm", "Another deploy", cwd=other)
+    run("git", "push", "-q", "origin", "gh-pages", cwd=other)
+    their_commit = run("git", "rev-parse", "gh-pages", cwd=remote).stdout.strip()
+
+    result = deploy(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "has changed since this copy last fetched it" in result.stderr
+    assert run("git", "rev-parse", "gh-pages", cwd=remote).stdout.strip() == their_commit
+    assert "extra.html" in files_on_branch(remote)
+
+
+def test_deploy_refuses_a_local_site_address(project_with_remote):
+    project, _ = project_with_remote
+    result = run(sys.executable, "-m", "mkdocs", "gh-deploy", "--remote-name", "origin",
+                 cwd=project, check=False, SITE_URL="http://127.0.0.1:8000/")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "Set SITE_URL" in result.stderr
+
+
+def test_github_workflow_is_valid_and_never_force_pushes():
+    workflow = PROJECT / ".github" / "workflows" / "publish.yml"
+    checker = shutil.which("check-jsonschema", path=os.path.dirname(sys.executable))
+    result = subprocess.run([checker, "--builtin-schema", "vendor.github-workflows",
+                             str(workflow)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = workflow.read_text()
+    assert "bash tests/bootstrap.sh test" in text and "mkdocs gh-deploy" in text
+    assert "--force" not in text and "push -f" not in text
