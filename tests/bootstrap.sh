@@ -4,6 +4,7 @@
 #
 #   bash tests/bootstrap.sh serve    # install, then serve the site at http://127.0.0.1:8000/
 #   bash tests/bootstrap.sh test     # install (Chromium included), then run every test
+#   bash tests/bootstrap.sh bench    # install, then run the benchmarks (see README.md)
 #
 # Extra arguments after "test" go to pytest, for example: bash tests/bootstrap.sh test -k help
 set -euo pipefail
@@ -73,6 +74,16 @@ ensure_node_packages() {
   npm ci --prefix tests --no-audit --no-fund --loglevel=error >/dev/null
 }
 
+# Java runs the Nu HTML Checker (vnu.jar) in the quality gate.
+ensure_java() {
+  command -v java >/dev/null 2>&1 && return
+  echo "Installing Java from Debian's packages…"
+  apt_install default-jre-headless || {
+    echo "Could not install Java. Install it, then run this command again." >&2
+    exit 1
+  }
+}
+
 # zbarimg reads the QR codes in the tests, as a phone camera would.
 ensure_qr_reader() {
   command -v zbarimg >/dev/null 2>&1 && return
@@ -93,13 +104,26 @@ case "$mode" in
   test)
     ensure_python_packages tests/requirements.txt
     ensure_node_packages
+    ensure_java
     ensure_qr_reader
     ensure_chromium
     # One test process per core: builds and browsers share the work.
     exec .venv/bin/python -m pytest tests -n "$(nproc)" --dist loadfile "$@"
     ;;
+  bench)
+    ensure_python_packages tests/requirements.txt
+    ensure_node_packages
+    npm ci --prefix tests/benchmarks --no-audit --no-fund --loglevel=error >/dev/null
+    ensure_chromium
+    cd tests/benchmarks
+    ../../.venv/bin/python build_speed.py
+    echo
+    ../../.venv/bin/python serve_rebuild.py
+    echo
+    exec ../../.venv/bin/python lighthouse.py
+    ;;
   *)
-    echo "Usage: bash tests/bootstrap.sh serve | test" >&2
+    echo "Usage: bash tests/bootstrap.sh serve | test | bench" >&2
     exit 2
     ;;
 esac

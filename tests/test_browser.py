@@ -52,10 +52,13 @@ def redirects(site, page_paths):
             if read_html(site, path).select_one('meta[http-equiv="refresh"]')}
 
 
-def test_every_page_loads_cleanly_with_javascript(browser, server, page_paths):
+def test_every_page_loads_cleanly_with_javascript(browser, server, page_paths, redirects):
     report = {}
     for path in page_paths:
         context, page, problems = visit(browser, server, path)
+        if path in redirects:  # moving on at once may cut off the page's own icon request
+            problems["failed"] = [f for f in problems["failed"]
+                                  if not f.endswith("net::ERR_ABORTED")]
         # Let Material's search worker start, since it loads the search index.
         page.wait_for_timeout(150)
         context.close()

@@ -1,0 +1,169 @@
+"""The quality gate: every page of the built site (the 404 page and short link pages
+included) in real headless Chromium, judged by real tools: axe-core and the Nu HTML Checker.
+Each failure names the page and the rule."""
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import all_page_paths, read_html
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+VNU = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture(scope="module")
+def page_paths(site):
+    return all_page_paths(site)
+
+
+def axe_violations(browser, server, path, *, scheme, scripts, width=1280):
+    """axe's verdict on one page. axe needs script, so "scripts blocked" means the site's own
+    scripts are refused while the test injects axe. A redirect page is audited as served,
+    minus its meta refresh, so that it stays put while axe reads it."""
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True,
+                                  viewport={"width": width, "height": 800})
+    page = context.new_page()
+    first = server + path
+
+    def route(route_request):
+        request = route_request.request
+        if not scripts and request.resource_type == "script":
+            route_request.abort()
+        elif request.url == first:
+            response = route_request.fetch()
+            body = re.sub(r'<meta http-equiv="refresh"[^>]*>', "", response.text())
+            route_request.fulfill(response=response, body=body)
+        else:
+            route_request.continue_()
+
+    page.route("**/*", route)
+    page.goto(first, wait_until="networkidle" if scripts else "load")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    context.close()
+    return [f"{path}: {v['id']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scripts", [True, False], ids=["scripts-running", "scripts-blocked"])
+def test_axe_finds_no_violation_on_any_page(browser, server, page_paths, scheme, scripts):
+    failures = []
+    for path in page_paths:
+        failures += axe_violations(browser, server, path, scheme=scheme, scripts=scripts)
+    assert failures == []
+
+
+def test_axe_finds_no_violation_at_320_pixels_wide(browser, server, page_paths):
+    failures = []
+    for path in page_paths:
+        failures += axe_violations(browser, server, path, scheme="light", scripts=False,
+                                   width=320)
+    assert failures == []
+
+
+def test_nu_html_checker_finds_no_error(site):
+    java = shutil.which("java")
+    assert java, "Java is needed to run the Nu HTML Checker (vnu.jar)"
+    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only",
+                             "--skip-non-html", str(site)],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m['url'].split(str(site))[-1]}: {m['message']}" for m in messages
+              if m.get("type") == "error"]
+    assert errors == []
+
+
+def test_every_page_has_a_strict_content_security_policy_before_any_script(site, page_paths):
+    problems = []
+    for path in page_paths:
+        html_path = site / path.lstrip("/") if path.endswith(".html") \
+            else site / path.strip("/") / "index.html"
+        html = html_path.read_text(encoding="utf-8")
+        match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        if not match:
+            problems.append(f"{path}: no policy")
+            continue
+        policy = dict(part.strip().split(" ", 1) for part in match.group(1).split(";"))
+        first_script = html.find("<script")
+        if first_script != -1 and first_script < match.start():
+            problems.append(f"{path}: a script comes before the policy")
+        if "'unsafe-inline'" in policy.get("script-src", ""):
+            problems.append(f"{path}: script-src allows 'unsafe-inline'")
+        expected = {"style-src": "'self'", "img-src": "'self' data:", "form-action": "'none'"}
+        problems += [f"{path}: {key} is {policy.get(key)!r}" for key, value in expected.items()
+                     if policy.get(key) != value]
+        soup = read_html(site, path)
+        scriptless = soup.select_one("form.exercise, .feelings__choices, .feelings__signs") \
+            or soup.select_one('meta[http-equiv="refresh"]')
+        if scriptless and policy.get("script-src") != "'none'":
+            problems.append(f"{path}: an exercise or redirect page allows scripts")
+        if not soup.select_one('meta[name="referrer"][content="same-origin"]'):
+            problems.append(f"{path}: no referrer policy")
+        for link in soup.select('a[href^="http"]'):
+            if link.get("target") or set(link.get("rel") or []) != {"noopener", "noreferrer"}:
+                problems.append(f"{path}: external link {link['href']} without "
+                                "rel=\"noopener noreferrer\" or with a target")
+    assert problems == []
+
+
+def test_every_page_has_a_skip_link_that_leads_to_its_content(site, page_paths):
+    missing = []
+    for path in page_paths:
+        soup = read_html(site, path)
+        skip = soup.select_one("a.md-skip")
+        if skip is None or soup.find(id=skip["href"].lstrip("#")) is None:
+            missing.append(path)
+    assert missing == []
+
+
+def test_focus_is_visible_on_links_and_buttons(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/guides/self-compassion-in-three-steps/")
+    outlines = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        outlines.append(page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement); "
+            "return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; })()"))
+    context.close()
+    invisible = [o for o in outlines if o[0] != "INPUT" and (o[1] == "none" or o[2] == "0px")]
+    assert invisible == []
+
+
+def test_navigation_drawer_opens_and_works_by_keyboard_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(server + "/")
+    assert not page.is_visible('.md-sidebar--primary a[href$="privacy/"]')
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)  # the drawer slides in
+    assert page.is_visible('.md-sidebar--primary a[href$="help/"]')
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        label = page.evaluate("document.activeElement.id || ''")
+        if label.startswith("__nav_"):
+            break
+    assert label.startswith("__nav_"), "a menu section cannot be reached by Tab"
+    page.keyboard.press("Space")  # open the section
+    link = page.locator(".md-sidebar--primary nav a.md-nav__link").filter(has_text="Privacy")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Privacy":
+            break
+    assert link.evaluate("e => e === document.activeElement"), "Privacy is not reachable"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/privacy/")
+    context.close()
