@@ -8,7 +8,6 @@ for the editors' report, but not enforced.
 
 import re
 
-import textstat
 from mkdocs.plugins import get_plugin_logger
 
 from support import report
@@ -28,6 +27,8 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
 def on_page_content(html, page, config, files, **kwargs):
     if not checks_enabled():
         return html
+    import textstat  # only when checks run: its import and first use take about a second
+
     text = readable_text(html)
     if len(text.split()) < 30:
         return html  # too short for a meaningful grade
@@ -58,6 +59,8 @@ def readable_text(html: str) -> str:
 
 
 def hardest_sentences(text: str, count: int = 3) -> list[str]:
+    import textstat
+
     sentences = [s for line in text.splitlines() for s in SENTENCE_END.split(line)
                  if len(s.split()) >= 6]
     return sorted(sentences, key=textstat.flesch_kincaid_grade, reverse=True)[:count]

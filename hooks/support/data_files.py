@@ -7,6 +7,7 @@ can say "docs/_data/authors.yml, line 12" instead of just naming the file.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import yaml
@@ -127,6 +128,9 @@ def parse_yaml(text: str, where: str, line_offset: int = 0):
         raise PluginError(f"{where}{line}: this is not valid YAML ({problem}). {fix}") from None
 
 
+_parsed = {}  # path -> ((modification time, size), data): each file is parsed once per change
+
+
 def load_data_file(config, name: str, expect: type = dict):
     """Read docs/_data/<name>.yml, or stop the build with a clear message.
 
@@ -139,7 +143,11 @@ def load_data_file(config, name: str, expect: type = dict):
             f"{where}: this data file is missing. Create it (see README.md) or restore it "
             "from version control."
         )
-    data = parse_yaml(path.read_text(encoding="utf-8"), where)
+    stamp = (path.stat().st_mtime_ns, path.stat().st_size)
+    if _parsed.get(path, (None,))[0] != stamp:
+        _parsed[path] = (stamp, parse_yaml(path.read_text(encoding="utf-8"), where))
+    # Each hook gets its own copy, since some of them tidy the data they read.
+    data = copy.deepcopy(_parsed[path][1])
     for bad in invalid_dates(data):
         raise PluginError(f"{where}, line {bad.line}: '{bad}' is not a real date. Write dates "
                           "as YYYY-MM-DD, like 2026-03-15.")

@@ -41,10 +41,11 @@ def main():
         shutil.copy(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
         full_build = median([build(project, Path(temporary) / "site") for _ in range(3)])
         port = free_port()
+        # Live reload stays on: without it, `mkdocs serve` does not rebuild at all.
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-             "--no-livereload"], cwd=project, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         url = f"http://127.0.0.1:{port}/{URL_PATH}"
         try:
             deadline = time.time() + 120
