@@ -23,7 +23,7 @@ from support import site_index
 from support.checks import checks_enabled
 from support.data_files import DATA_DIR, data_file_path, load_data_file
 from support.html_text import elements, visible_text
-from support.source import find_line, line_at, page_path, where
+from support.source import find_line, line_at, where
 from support.urls import url_problem
 
 log = get_plugin_logger(__name__)

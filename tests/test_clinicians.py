@@ -4,7 +4,6 @@ codes that a phone can read, printouts that lead back, and pages that share well
 import io
 import json
 import subprocess
-from pathlib import Path
 
 import pytest
 import yaml

@@ -2,7 +2,6 @@
 keyboard, printed to PDF, and checked by axe-core."""
 
 import io
-import re
 from pathlib import Path
 
 import pytest

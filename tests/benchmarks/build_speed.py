@@ -72,9 +72,9 @@ def synthetic_site(root: Path, articles: int) -> Path:
                     "guides/self-compassion-in-three-steps.md"):
         text = (root / "docs" / linking).read_text()
         text = text.replace("articles/the-neuroscience-of-self-compassion.md",
-                            f"articles/section-001/article-0001.md")
+                            "articles/section-001/article-0001.md")
         text = text.replace("articles/how-gratitude-can-help-you-through-hard-times.md",
-                            f"articles/section-001/article-0001.md")
+                            "articles/section-001/article-0001.md")
         (root / "docs" / linking).write_text(text)
     links = root / "docs" / "_data" / "short-links.yml"
     links.write_text("\n".join(line for line in links.read_text().splitlines()
