@@ -121,7 +121,7 @@ def on_page_content(html, page, config, files, **kwargs):
 
 def on_post_page(output, page, config, **kwargs):
     if checks_enabled():
-        _ids_by_url[page.url] = set(re.findall(r'\bid="([^"]+)"', output))
+        _ids_by_url[page.url] = site_index.page_ids(output)
     return output
 
 

@@ -25,7 +25,7 @@ HEADER = """\
 # The build fails if one disappears, unless docs/_data/short-links.yml now serves it.
 # Add new ones with: SITE_RECORD_ADDRESSES=1 .venv/bin/mkdocs build (the list only grows).
 """
-STEP_ID = re.compile(r'\bid="(step-[a-z0-9-]+)"')
+STEP_ID = re.compile(r"^step-[a-z0-9-]+$")
 _recorded = LineList()
 _current = set()
 
@@ -42,8 +42,9 @@ def on_post_page(output, page, config, **kwargs):
     if PAGE_TYPES.get(page_type(page), {}).get("indexed", True):
         _current.add(page.url)
         # Steps come from the rendered page, so steps an exercise template writes count too.
-        for anchor in STEP_ID.findall(output):
-            _current.add(f"{page.url}#{anchor}")
+        for anchor in sorted(site_index.page_ids(output)):
+            if STEP_ID.match(anchor):
+                _current.add(f"{page.url}#{anchor}")
     return output
 
 

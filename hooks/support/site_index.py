@@ -1,7 +1,10 @@
 """What the built site contains, gathered as pages are written, for checks that run once the
 whole site is built (anchors of raw HTML links, short links, published addresses)."""
 
+import re
+
 ids_by_url = {}  # page URL ("guides/x/") -> set of element ids on that page
+ID = re.compile(r'\bid="([^"]+)"')
 
 
 def reset():
@@ -13,3 +16,13 @@ def has_address(address: str) -> bool:
     url, _, anchor = address.partition("#")
     ids = ids_by_url.get(url)
     return ids is not None and (not anchor or anchor in ids)
+
+
+def page_ids(output: str) -> set:
+    """The ids in a written page's main content, where links and steps point. Only that part
+    is read: the navigation, which grows with the site, holds no link targets, and reading
+    it made every page slower as the site grew."""
+    start = output.find('<article class="md-content__inner')
+    end = output.rfind("</article>")
+    content = output[start:end] if start != -1 and end > start else output
+    return set(ID.findall(content))
