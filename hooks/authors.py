@@ -26,11 +26,10 @@ _authors = {}
 def on_config(config, **kwargs):
     global _authors
     _authors = load_data_file(config, "authors")
-    for key, author in _authors.items():
-        if checks_enabled():
+    if checks_enabled():
+        for key, author in _authors.items():
             _check_author_entry(key, author)
-        if isinstance(author, dict):
-            return config
+    return config
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
