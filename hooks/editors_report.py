@@ -6,20 +6,14 @@ The checks record what they find in hooks/support/report.py; this hook turns it 
 """
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, InclusionLevel
 
 from support import report
 from support.checks import checks_enabled
+from support.generated_pages import generated_page
 from support.page_types import DEFAULT_TYPE
 
 REPORT_SOURCE = "editors-report.md"
-REPORT_PAGE = """---
-type: editors-report
-title: Editors' report
-search:
-  exclude: true
----
-"""
+REPORT_PAGE = {"type": "editors-report", "title": "Editors' report", "search": {"exclude": True}}
 
 
 def on_config(config, **kwargs):
@@ -31,8 +25,7 @@ def on_files(files, config, **kwargs):
     if files.get_file_from_path(REPORT_SOURCE) is not None:
         raise PluginError(f"docs/{REPORT_SOURCE}: this name is kept for the editors' report, "
                           "which the build writes itself. Rename or remove the file.")
-    files.append(File.generated(config, REPORT_SOURCE, content=REPORT_PAGE,
-                                inclusion=InclusionLevel.NOT_IN_NAV))
+    files.append(generated_page(config, REPORT_SOURCE, REPORT_PAGE))
     return files
 
 

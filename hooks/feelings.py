@@ -9,10 +9,10 @@ import posixpath
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, InclusionLevel
 
 from support.checks import checks_enabled
 from support.data_files import data_file_path, load_data_file
+from support.generated_pages import generated_page
 
 log = get_plugin_logger(__name__)
 
@@ -48,8 +48,7 @@ def on_files(files, config, **kwargs):
                 continue
             path = posixpath.join(folder, f"{entry['id']}.md")
             entry["path"] = path
-            files.append(File.generated(config, path, content=_front_matter(kind, entry),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(generated_page(config, path, _front_matter(kind, entry)))
     return files
 
 
@@ -107,19 +106,11 @@ def _keep_only_what_can_be_shown(guide):
         group["feelings"] = [feeling for feeling in group["feelings"] if feeling in known]
 
 
-def _front_matter(kind, entry) -> str:
-    title = entry.get("name") if kind == "feeling" else entry.get("label")
-    review = _guide.get("review")
-    lines = ["---", f"type: {'feeling' if kind == 'feeling' else 'feelings'}",
-             f"title: {_quote(title)}", f"author: {_quote(_guide.get('author'))}"]
-    if isinstance(review, dict):
-        lines += ["review:", f"  by: {_quote(review.get('by'))}", f"  date: {review.get('date')}"]
-    else:
-        lines.append(f"review: {_quote(review)}")
-    lines.append(f"{kind}: {_quote(entry['id'])}")
-    lines += ["---", ""]
-    return "\n".join(lines)
-
-
-def _quote(value) -> str:
-    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _front_matter(kind, entry) -> dict:
+    return {
+        "type": "feeling" if kind == "feeling" else "feelings",
+        "title": str(entry.get("name") if kind == "feeling" else entry.get("label")),
+        "author": _guide.get("author"),
+        "review": _guide.get("review"),
+        kind: entry["id"],
+    }

@@ -9,6 +9,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
 from support.data_files import load_data_file
+from support.urls import dial
 
 log = get_plugin_logger(__name__)
 
@@ -38,13 +39,6 @@ def on_env(env, config, files, **kwargs):
     env.globals["help_lines"] = _help_lines
     env.filters["dial"] = dial
     return env
-
-
-def dial(number) -> str:
-    """The digits to dial for a number as written ("1-800-668-6868" -> "18006686868")."""
-    text = str(number)
-    digits = "".join(ch for ch in text if ch.isdigit())
-    return ("+" + digits) if text.strip().startswith("+") else digits
 
 
 def _valid(items, section, required, needs_contact=False, dated=True) -> list:

@@ -24,7 +24,7 @@ from support.checks import checks_enabled
 from support.data_files import DATA_DIR, data_file_path, load_data_file
 from support.html_text import elements, visible_text
 from support.source import find_line, line_at, where
-from support.urls import url_problem
+from support.urls import dial, url_problem
 
 log = get_plugin_logger(__name__)
 
@@ -173,8 +173,7 @@ def _check_data_links(data, file_label, files, key=None):
 
 def _check_data_value(key, value, location, files):
     if key in PHONE_KEYS:
-        digits = re.sub(r"[\s\-().]", "", value)
-        problem = url_problem(f"{PHONE_KEYS[key]}:{digits}")
+        problem = url_problem(f"{PHONE_KEYS[key]}:{dial(value)}")
         if problem:
             log.warning(f"{location}: '{key}: {value}' is not a phone number. Write the "
                         "number with digits, spaces or dashes only, like \"1-800-668-6868\".")
@@ -206,7 +205,7 @@ def _check_contact_details(config):
     for key, template in checks.items():
         value = str(contact.get(key) or "")
         if value:
-            number_or_address = re.sub(r"[\s\-().]", "", value) if key == "phone" else value
+            number_or_address = dial(value) if key == "phone" else value
             problem = url_problem(template.format(number_or_address))
             if problem:
                 log.warning(f"mkdocs.yml, extra: practice: contact: {key}: {problem}.")

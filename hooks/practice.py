@@ -16,6 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
 from support.source import line_at, page_path, where
+from support.urls import dial
 
 log = get_plugin_logger(__name__)
 
@@ -131,8 +132,7 @@ def _contact_phrase(contact, page) -> str:
     if contact.get("email"):
         ways.append(f"email [{contact['email']}](mailto:{contact['email']})")
     if contact.get("phone"):
-        digits = "".join(ch for ch in str(contact["phone"]) if ch.isdigit() or ch == "+")
-        ways.append(f"call [{contact['phone']}](tel:{digits})")
+        ways.append(f"call [{contact['phone']}](tel:{dial(contact['phone'])})")
     if contact.get("page"):
         target = str(contact["page"])
         if not target.startswith(EXTERNAL_SCHEMES):

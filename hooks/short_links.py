@@ -14,11 +14,11 @@ import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, InclusionLevel
 
 from support import site_index
 from support.checks import checks_enabled
 from support.data_files import LineList, data_file_path, load_data_file
+from support.generated_pages import generated_page
 
 log = get_plugin_logger(__name__)
 
@@ -126,12 +126,9 @@ def _add_redirect(files, config, source, target, line, title):
     if files.get_file_from_path(source) is not None:
         raise PluginError(f"{WHERE}, line {line}: the address of '{source}' is already a page "
                           "of the site. Choose another short link name, or remove that page.")
-    front_matter = "\n".join([
-        "---", "type: short-link", f'title: "{title}"', f'target: "{target}"', "search:",
-        "  exclude: true", "---", "",
-    ])
-    files.append(File.generated(config, source, content=front_matter,
-                                inclusion=InclusionLevel.NOT_IN_NAV))
+    files.append(generated_page(config, source, {
+        "type": "short-link", "title": title, "target": target, "search": {"exclude": True},
+    }))
     target_url = target_file.url + (f"#{anchor}" if anchor else "")
     _redirects.append((line, None, target_url))
     return target_url

@@ -10,6 +10,12 @@ PHONE = re.compile(r"^\+?[0-9][0-9().-]*[0-9]$")
 SAFE_SCHEMES = {"https", "http", "mailto", "tel", "sms"}
 
 
+def dial(number) -> str:
+    """A phone number as dialled: its separators removed ("1-800-668-6868" -> "18006686868",
+    "+44 116 123" -> "+44116123"). Letters stay, so that a check can still reject them."""
+    return re.sub(r"[\s\-().]", "", str(number))
+
+
 def shown(url: str) -> str:
     """An address as a message shows it: its first line, at most 80 characters."""
     first_line = url.splitlines()[0] if url.strip() else url
