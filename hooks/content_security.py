@@ -37,16 +37,20 @@ def on_post_page(output, page, config, **kwargs):
         policy = SCRIPTLESS_POLICY
     else:
         policy = scripted_policy(output)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return CHARSET.sub(lambda match: match.group(0) + "\n    " + meta, output, count=1)
+    return with_policy(output, policy)
 
 
 def on_post_template(output_content, template_name, config, **kwargs):
     # Pages made from a template alone, such as 404.html, get the same protection.
     if not template_name.endswith(".html"):
         return output_content
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{scripted_policy(output_content)}">'
-    return CHARSET.sub(lambda match: match.group(0) + "\n    " + meta, output_content, count=1)
+    return with_policy(output_content, scripted_policy(output_content))
+
+
+def with_policy(html: str, policy: str) -> str:
+    """The page with its policy as the first thing after <meta charset>, before any script."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return CHARSET.sub(lambda match: match.group(0) + "\n    " + meta, html, count=1)
 
 
 def is_scriptless(page) -> bool:
