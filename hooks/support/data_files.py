@@ -47,7 +47,11 @@ class InvalidDate(str):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser where PyYAML was built with it: several times faster than the pure-Python one.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """SafeLoader that returns LineMap/LineList instead of plain dicts and lists."""
 
 

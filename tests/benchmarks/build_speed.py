@@ -16,7 +16,7 @@ import yaml
 
 from common import PROJECT, build, median
 
-RUNS = 5
+RUNS = 7
 SECTION_SIZE = 25
 
 
@@ -104,4 +104,5 @@ if __name__ == "__main__":
         workdir = Path(temporary)
         if "--growth-only" not in sys.argv:
             checks_cost(workdir)
-        per_page_growth(workdir)
+        if "--checks-only" not in sys.argv:
+            per_page_growth(workdir)
