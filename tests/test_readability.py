@@ -61,3 +61,14 @@ def test_every_page_gets_the_same_grades_as_with_the_full_dictionary(site, monke
         return json.loads(result.stdout)
 
     assert grades("lazy") == grades("full")
+
+
+def test_text_after_a_line_break_or_image_inside_an_editors_note_stays_out_of_the_grade(
+        monkeypatch):
+    monkeypatch.syspath_prepend(str(HOOKS))
+    from readability import readable_text
+
+    html = ('<div class="editors-note"><p>A note for editors<br />with a second line.</p>'
+            '<p><img alt="" src="x.png" /> More of the note.</p></div>'
+            '<p>What readers see.</p>')
+    assert readable_text(html) == "What readers see."

@@ -1,78 +1,81 @@
-"""Reading rendered HTML as a person reads it: the visible text, with chosen parts left out."""
+"""Reading rendered HTML as a person reads it: the visible text, with chosen parts left out.
+
+Several checks read the same page content; it is parsed once and the parse is shared.
+"""
 
 from __future__ import annotations
 
+import functools
 from html.parser import HTMLParser
 
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
              "source", "track", "wbr"}
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd",
               "blockquote", "div", "section", "figcaption", "summary", "tr", "br"}
-
-
-class _TextCollector(HTMLParser):
-    def __init__(self, skip_tags, skip_classes, skip_links):
-        super().__init__(convert_charrefs=True)
-        self.skip_tags = set(skip_tags)
-        self.skip_classes = set(skip_classes)
-        self.skip_links = skip_links
-        self.stack = []  # one flag per open element: does it start a skipped subtree?
-        self.skipping = 0
-        self.parts = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID_TAGS:
-            if tag == "br" and not self.skipping:
-                self.parts.append("\n")
-            return
-        classes = set((dict(attrs).get("class") or "").split())
-        skip = tag in self.skip_tags or bool(classes & self.skip_classes) or \
-            (self.skip_links and tag == "a")
-        self.stack.append((tag, skip))
-        if skip:
-            self.skipping += 1
-
-    def handle_endtag(self, tag):
-        # Close up to the matching open tag; rendered Markdown is well formed.
-        while self.stack:
-            open_tag, skip = self.stack.pop()
-            if skip:
-                self.skipping -= 1
-            if open_tag == tag:
-                break
-        if tag in BLOCK_TAGS and not self.skipping:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
+START, END, TEXT = "start", "end", "text"
 
 
 def visible_text(html: str, *, skip_tags=(), skip_classes=(), skip_links=False) -> str:
     """The text of `html`, one block (paragraph, list item, heading…) per line."""
-    collector = _TextCollector(skip_tags, skip_classes, skip_links)
-    collector.feed(html)
-    collector.close()
-    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    skip_tags, skip_classes = set(skip_tags), set(skip_classes)
+    open_elements = []  # (tag, starts a skipped subtree?) for every open non-void element
+    skipping = 0
+    parts = []
+    for kind, tag, value in _parse(html):
+        if kind == TEXT:
+            if not skipping:
+                parts.append(value)
+        elif tag in VOID_TAGS:
+            # Void elements never open a subtree, written <br> or <br />.
+            if kind == START and tag == "br" and not skipping:
+                parts.append("\n")
+        elif kind == START:
+            classes = set((value.get("class") or "").split())
+            skip = tag in skip_tags or bool(classes & skip_classes) or \
+                (skip_links and tag == "a")
+            open_elements.append((tag, skip))
+            skipping += skip
+        elif any(open_tag == tag for open_tag, _ in open_elements):
+            # Close up to the matching open element; a stray end tag closes nothing.
+            while open_elements:
+                open_tag, skip = open_elements.pop()
+                skipping -= skip
+                if open_tag == tag:
+                    break
+            if tag in BLOCK_TAGS and not skipping:
+                parts.append("\n")
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
-
-
-class _ElementCollector(HTMLParser):
-    def __init__(self, tags):
-        super().__init__(convert_charrefs=True)
-        self.tags = set(tags)
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.tags:
-            self.found.append((tag, dict(attrs)))
-
-    handle_startendtag = handle_starttag
 
 
 def elements(html: str, tags) -> list[tuple[str, dict]]:
     """Every element with one of `tags`, as (tag, attributes)."""
-    collector = _ElementCollector(tags)
-    collector.feed(html)
-    collector.close()
-    return collector.found
+    return [(tag, value) for kind, tag, value in _parse(html) if kind == START and tag in tags]
+
+
+@functools.lru_cache(maxsize=8)
+def _parse(html: str) -> tuple[tuple[str, str | None, object], ...]:
+    """The document as (START, tag, attributes), (END, tag, None) and (TEXT, None, text)."""
+    recorder = _Recorder()
+    recorder.feed(html)
+    recorder.close()
+    return tuple(recorder.events)
+
+
+class _Recorder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.events = []
+
+    def handle_starttag(self, tag, attrs):
+        self.events.append((START, tag, dict(attrs)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.events.append((START, tag, dict(attrs)))
+        self.events.append((END, tag, None))
+
+    def handle_endtag(self, tag):
+        self.events.append((END, tag, None))
+
+    def handle_data(self, data):
+        self.events.append((TEXT, None, data))

@@ -16,7 +16,7 @@ import yaml
 
 from common import PROJECT, build, median
 
-RUNS = 7
+RUNS = 11
 SECTION_SIZE = 25
 
 
