@@ -16,7 +16,7 @@ import yaml
 
 from common import PROJECT, build, median
 
-RUNS = 11
+RUNS = 15
 SECTION_SIZE = 25
 
 
