@@ -84,6 +84,24 @@ def site(built_site) -> Path:
     return site_dir
 
 
+def press_tab_until(page, condition: str, limit: int) -> bool:
+    """Press Tab, as a keyboard user does, until the JavaScript `condition` about
+    document.activeElement holds; False if it never does within `limit` presses."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const e = document.activeElement; return {condition}; }})()"):
+            return True
+    return False
+
+
+def open_menu_by_keyboard(page):
+    """Tab to the header's Menu control and press Enter; works with JavaScript off."""
+    assert press_tab_until(page, "e.getAttribute('aria-label') === 'Menu'", 8), \
+        "the Menu control cannot be reached by Tab"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)  # the drawer slides in
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -12,7 +12,8 @@ import threading
 
 import pytest
 
-from conftest import PROJECT, build_site, read_html
+from conftest import (PROJECT, build_site, open_menu_by_keyboard, press_tab_until,
+                      read_html)
 
 sys.path.insert(0, str(PROJECT / "tests" / "benchmarks"))
 from build_speed import SECTION_SIZE, synthetic_site  # noqa: E402  the benchmark's own site
@@ -62,17 +63,8 @@ def test_another_section_is_reached_from_the_menu_by_keyboard_without_javascript
                                   viewport={"width": 390, "height": 800})
     page = context.new_page()
     page.goto(sectioned_server + "/articles/section-002/article-0030/")
-    for _ in range(8):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu":
-            break
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(300)  # the drawer slides in
-    for _ in range(120):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "section-003":
-            break
-    assert page.evaluate("document.activeElement.textContent.trim()") == "section-003"
+    open_menu_by_keyboard(page)
+    assert press_tab_until(page, "e.textContent.trim() === 'section-003'", 120)
     assert page.evaluate("document.activeElement.checkVisibility()")
     page.keyboard.press("Enter")
     page.wait_for_url("**/articles/section-003/article-0051/")

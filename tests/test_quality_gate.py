@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import all_page_paths, read_html
+from conftest import all_page_paths, open_menu_by_keyboard, press_tab_until, read_html
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 VNU = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -144,26 +144,13 @@ def test_navigation_drawer_opens_and_works_by_keyboard_without_javascript(browse
     page = context.new_page()
     page.goto(server + "/")
     assert not page.is_visible('.md-sidebar--primary a[href$="privacy/"]')
-    for _ in range(5):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu":
-            break
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(300)  # the drawer slides in
+    open_menu_by_keyboard(page)
     assert page.is_visible('.md-sidebar--primary a[href$="help/"]')
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        label = page.evaluate("document.activeElement.id || ''")
-        if label.startswith("__nav_"):
-            break
-    assert label.startswith("__nav_"), "a menu section cannot be reached by Tab"
+    assert press_tab_until(page, "e.id.startsWith('__nav_')", 60), \
+        "a menu section cannot be reached by Tab"
     page.keyboard.press("Space")  # open the section
-    link = page.locator(".md-sidebar--primary nav a.md-nav__link").filter(has_text="Privacy")
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "Privacy":
-            break
-    assert link.evaluate("e => e === document.activeElement"), "Privacy is not reachable"
+    assert press_tab_until(page, "e.textContent.trim() === 'Privacy'", 80), \
+        "Privacy is not reachable"
     page.keyboard.press("Enter")
     page.wait_for_url("**/privacy/")
     context.close()
