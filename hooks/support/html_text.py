@@ -49,7 +49,8 @@ def visible_text(html: str, *, skip_tags=(), skip_classes=(), skip_links=False) 
 
 
 def elements(html: str, tags) -> list[tuple[str, dict]]:
-    """Every element with one of `tags`, as (tag, attributes)."""
+    """Every element with one of `tags`, as (tag, attributes). The attribute dicts are shared
+    by every check that reads the page: read them, never change them."""
     return [(tag, value) for kind, tag, value in _parse(html) if kind == START and tag in tags]
 
 
