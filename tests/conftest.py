@@ -3,6 +3,7 @@ and a real headless Chromium to read it as a person would."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -107,14 +108,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serving(directory: Path):
+    """A built site served on a free localhost port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site) -> str:
+    with serving(site) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

@@ -5,15 +5,12 @@ or without JavaScript."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 
 import pytest
 
 from conftest import (PROJECT, build_site, open_menu_by_keyboard, press_tab_until,
-                      read_html)
+                      read_html, serving)
 
 sys.path.insert(0, str(PROJECT / "tests" / "benchmarks"))
 from build_speed import SECTION_SIZE, synthetic_site  # noqa: E402  the benchmark's own site
@@ -32,13 +29,8 @@ def sectioned_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def sectioned_server(sectioned_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
-                                directory=str(sectioned_site))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(sectioned_site) as base_url:
+        yield base_url
 
 
 def menu_links(soup) -> dict[str, str]:
