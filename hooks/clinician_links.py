@@ -2,11 +2,13 @@
 with its full address, short link and step anchors, built from the site itself so that it can
 never fall out of date."""
 
+from labels import label
 from support.page_types import page_type
 
 # The kinds of page a clinician sends to clients, in the order the list shows them.
-LISTED = {"article": "Articles", "guide": "Step guides", "exercise": "Exercises",
-          "feelings": "Exercises"}
+# Each kind's heading is a label (hooks/labels/).
+LISTED = {"article": "clinicians_articles", "guide": "clinicians_guides",
+          "exercise": "clinicians_exercises", "feelings": "clinicians_exercises"}
 
 
 def on_env(env, config, files, **kwargs):
@@ -26,7 +28,7 @@ def on_env(env, config, files, **kwargs):
                        "short_link": short_links.get(f"{page.url}#{anchor}")}
                       for anchor, title in _steps(page)],
         })
-    env.globals["clinician_pages"] = {heading: pages for heading, pages in groups.items()
+    env.globals["clinician_pages"] = {label(key): pages for key, pages in groups.items()
                                       if pages}
     return env
 

@@ -4,6 +4,10 @@ Pages whose type runs no script (exercises and the feelings guide, declared in
 hooks/support/page_types.py) lose every <script> element and get a policy that allows none.
 Other pages allow scripts only from the site itself or, for Material's small inline scripts,
 by the hash of each one. No page may submit a form anywhere (`form-action 'none'`).
+
+Under `mkdocs serve` only, pages also allow inline script, because MkDocs' live-reload script is
+written into each page as it is served, with numbers that change on every request, so it has no
+hash to approve. Built and deployed pages never get that allowance.
 """
 
 import base64
@@ -11,6 +15,7 @@ import hashlib
 import re
 
 from support.page_types import SCRIPTLESS_TYPES, page_type
+from support.state import build
 
 # Executable scripts only: JSON-LD data blocks stay, since no browser runs them.
 SCRIPT = re.compile(r"<script\b(?![^>]*application/ld\+json)[^>]*>.*?</script>\s*",
@@ -24,6 +29,8 @@ COMMON = ["style-src 'self'", "img-src 'self' data:", "font-src 'self'", "form-a
 # connect-src 'self' lets tools such as Lighthouse read the site's own robots.txt from the page.
 SCRIPTLESS_POLICY = "; ".join(["default-src 'none'", "script-src 'none'", "base-uri 'none'",
                                "connect-src 'self'", *COMMON])
+# While serving: the page's own scripts are gone as above; only the live-reload script may run.
+SCRIPTLESS_SERVE_POLICY = SCRIPTLESS_POLICY.replace("script-src 'none'", "script-src 'unsafe-inline'")
 
 
 def on_page_context(context, page, config, nav, **kwargs):
@@ -34,7 +41,7 @@ def on_page_context(context, page, config, nav, **kwargs):
 def on_post_page(output, page, config, **kwargs):
     if is_scriptless(page):
         output = SCRIPT.sub("", output)
-        policy = SCRIPTLESS_POLICY
+        policy = SCRIPTLESS_SERVE_POLICY if serving() else SCRIPTLESS_POLICY
     else:
         policy = scripted_policy(output)
     return with_policy(output, policy)
@@ -57,8 +64,13 @@ def is_scriptless(page) -> bool:
     return page is not None and page_type(page) in SCRIPTLESS_TYPES
 
 
+def serving() -> bool:
+    return build.command == "serve"
+
+
 def scripted_policy(html: str) -> str:
-    hashes = sorted({
+    # A hash in the list would make browsers ignore 'unsafe-inline', so serving lists none.
+    hashes = ["'unsafe-inline'"] if serving() else sorted({
         "'sha256-" + base64.b64encode(hashlib.sha256(match.group("body").encode()).digest())
         .decode() + "'"
         for match in INLINE_SCRIPT.finditer(html)

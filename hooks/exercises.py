@@ -23,17 +23,11 @@ FIELD_TYPES = {
     "radios": ("label", "options"),
     "scale": ("label", "scale", "items"),
 }
-SETTINGS = ("safety_note", "privacy_note", "clear_label", "print_hint", "address_label")
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if not checks_enabled() or page_type(page) != "exercise":
         return markdown
-    settings = config["extra"].get("exercises") or {}
-    for key in SETTINGS:
-        if not settings.get(key):
-            log.warning(f"mkdocs.yml: 'extra: exercises: {key}' is missing, and exercise pages "
-                        "show it. Add it (see README.md, \"Add an exercise\").")
     for problem, needle in exercise_problems(page.meta.get("exercise")):
         log.warning(f"{where(page, find_line(page, needle) if needle else None)}: {problem}")
     return markdown
@@ -108,6 +102,9 @@ def _scale_problems(field, where_text, needle):
     if len(values) != len(scale) or not all(isinstance(v, int) and 0 <= v <= 10 for v in values):
         yield (f"{where_text}: each point of 'scale' needs a 'value' (a whole number from 0 to "
                "10) and a 'label'.", needle)
+    if not isinstance(field.get("running_total", False), bool):
+        yield (f"{where_text}: 'running_total' is true (show a running total under the scale) "
+               "or false (the default).", needle)
     for item in items:
         if not isinstance(item, dict) or not item.get("id") or not item.get("statement"):
             yield f"{where_text}: each item needs an 'id' and a 'statement'.", needle

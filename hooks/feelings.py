@@ -26,7 +26,11 @@ def on_config(config, **kwargs):
     global _guide
     _guide = load_data_file(config, "feelings") if data_file_path(config, "feelings").is_file() \
         else {}
-    if _guide and checks_enabled():
+    if not _guide:
+        log.info("No docs/_data/feelings.yml (or it is empty): the \"What am I feeling?\" "
+                 "guide is off.")
+        return config
+    if checks_enabled():
         for problem in guide_problems(_guide):
             log.warning(problem)
     _keep_only_what_can_be_shown(_guide)

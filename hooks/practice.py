@@ -30,11 +30,7 @@ SHORTCODE = re.compile(r"<!--\s*practice:([\w-]+)\s*-->")
 REQUIRED_SETTINGS = [
     ("practice", "name", "the practice's name"),
     ("practice", "services_page", "working-with-us.md"),
-    ("practice", "services_label", "Learn more about our services"),
-    ("practice", "services_label_team", "Learn about working with a counselor"),
     (None, "help_page", "help.md"),
-    (None, "help_label", "Get help now"),
-    (None, "care_notice", "This site is for learning. It is not a substitute for care."),
 ]
 
 

@@ -51,14 +51,22 @@ def on_post_page(output, page, config, **kwargs):
 def on_post_build(config, **kwargs):
     if not checks_enabled():
         return
+    missing = 0
     for index, address in enumerate(_recorded):
         if not site_index.has_address(str(address)):
+            missing += 1
             log.warning(
                 f"{WHERE}, line {_recorded.line_of(index)}: the address '{address}' was "
                 "published, but the site no longer has it, and clinicians may have sent it to "
                 "clients. Bring the page or step back, or add a 'moved:' entry for it to "
                 "docs/_data/short-links.yml."
             )
+    if missing:
+        log.warning(
+            f"{WHERE}: {missing} published address(es) are missing (listed above). If this site "
+            "has never been published, the list came from another site: replace the file's "
+            "entries with [] and build again (see README.md, \"Links that last\")."
+        )
     if os.environ.get("SITE_RECORD_ADDRESSES") == "1":
         addresses = sorted(set(map(str, _recorded)) | _current)
         path = Path(data_file_path(config, "published-addresses"))

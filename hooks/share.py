@@ -1,10 +1,14 @@
 """The "share this page" panel: the page's full address, its short link, and a QR code made
 at build time as inline SVG (segno, pure Python, no network), with a text alternative.
 
-Shown on the page types marked `shareable` in hooks/support/page_types.py.
+Shown on the page types marked `shareable` in hooks/support/page_types.py, unless the practice
+turns it off (`extra: features: share_panel: false`, or `qr_codes: false` for the panel without
+its QR code).
 """
 
 import segno
+
+from labels import label
 
 from support.page_types import PAGE_TYPES, page_type
 
@@ -18,13 +22,16 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_page_context(context, page, config, nav, **kwargs):
-    if not PAGE_TYPES.get(page_type(page), {}).get("shareable"):
+    features = config["extra"].get("features") or {}
+    if not PAGE_TYPES.get(page_type(page), {}).get("shareable") or \
+            features.get("share_panel") is False:
         return context
     address = page.canonical_url
     context["share"] = {
         "address": address,
         "short_link": _short_links.get(page.url),
-        "qr_svg": qr_svg(address, f"QR code for {address}"),
+        "qr_svg": qr_svg(address, label("qr_code", address=address))
+        if features.get("qr_codes") is not False else "",
     }
     return context
 

@@ -18,6 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from support import site_index
 from support.checks import checks_enabled
 from support.data_files import LineList, data_file_path, load_data_file
+from labels import label
 from support.generated_pages import generated_page
 
 log = get_plugin_logger(__name__)
@@ -59,7 +60,7 @@ def on_files(files, config, **kwargs):
             continue
         seen[name] = line
         target_url = _add_redirect(files, config, f"{prefix}/{name}.md", entry.get("target"),
-                                   line, f"Short link: {name}")
+                                   line, label("short_link_title", name=name))
         if target_url is not None:
             _by_target.setdefault(target_url, f"{prefix}/{name}/")
     for index, entry in enumerate(_moved):
@@ -81,7 +82,7 @@ def on_files(files, config, **kwargs):
             _redirects.append((line, f"{old_url}#{old_anchor}", None))
         else:
             source = old_url.strip("/") + ".md" if old_url.strip("/") else "index.md"
-            _add_redirect(files, config, source, entry["target"], line, "This page has moved")
+            _add_redirect(files, config, source, entry["target"], line, label("moved_title"))
     return files
 
 

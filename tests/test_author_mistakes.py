@@ -76,8 +76,9 @@ def test_an_old_review_is_not_a_failure_but_shows_review_due(tmp_path):
 def test_review_age_limit_is_configurable(tmp_path):
     site = fixture_site(tmp_path / "project")
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text().replace("review_max_age_months: 12",
-                                                 "review_max_age_months: 36"))
+    text = config.read_text()
+    assert "review_max_age_months" not in text  # the engine's default (12) applies until set
+    config.write_text(text.replace("extra:\n", "extra:\n  review_max_age_months: 36\n", 1))
     result = build_site(site, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = read_html(tmp_path / "site", "/articles/second/")

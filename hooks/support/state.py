@@ -1,0 +1,27 @@
+"""The build's shared state: one object that hooks read and write, instead of module variables,
+template globals and context keys held together by the order of a list.
+
+`build` is reset at the start of every build (hooks/strictness.py, first in the list). A hook
+that produces something other hooks or templates need stores it here under a declared name, and
+hooks/README.md lists who writes and who reads each one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class BuildState:
+    command: str = "build"           # "build", "serve" or "gh-deploy" (from on_startup)
+    language: str = "en"             # theme.language
+    labels: dict = field(default_factory=dict)     # key -> text, after the practice's overrides
+    features: dict = field(default_factory=dict)   # extra.features, with the engine's defaults
+    look_css: str = ""               # the practice's colours as CSS, or "" when it sets none
+
+    def reset(self, command: str | None = None):
+        fresh = BuildState(command=command or self.command)
+        self.__dict__.update(fresh.__dict__)
+
+
+build = BuildState()
