@@ -1,9 +1,14 @@
-"""Shared fixtures: the real site built once with `mkdocs build --strict`, served on localhost,
-and a real headless Chromium to read it as a person would."""
+"""Shared fixtures: the site under test built once with `mkdocs build --strict`, served on
+localhost, and a real headless Chromium to read it as a person would.
+
+The site under test is the one whose mkdocs.yml is in the project folder, or, when SITE_PROJECT
+names another folder, that site: the engine's gate runs on any practice's site. Tests that need
+known content use the fixture practice in tests/fixtures/site instead."""
 
 from __future__ import annotations
 
 import contextlib
+import io
 import functools
 import http.server
 import os
@@ -15,8 +20,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 PROJECT = Path(__file__).resolve().parent.parent
+SITE_PROJECT = Path(os.environ.get("SITE_PROJECT") or PROJECT).resolve()
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site"
 # Tests fix "today" so that review-age verdicts never change with the calendar.
 FIXED_TODAY = "2026-11-25"
 CHROMIUM_ARGS = [
@@ -53,6 +61,15 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def fixture_site(destination: Path) -> Path:
+    """A copy of the fixture practice's site, with the engine's hooks and overrides."""
+    shutil.copytree(FIXTURE, destination)
+    for shared in ("hooks", "overrides"):
+        shutil.copytree(PROJECT / shared, destination / shared,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    return destination
+
+
 def read_html(site_dir: Path, url_path: str) -> BeautifulSoup:
     path = site_dir / url_path.strip("/") / "index.html" if not url_path.endswith(".html") \
         else site_dir / url_path.lstrip("/")
@@ -74,7 +91,7 @@ def all_page_paths(site_dir: Path) -> list[str]:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(PROJECT, site_dir)
+    result = build_site(SITE_PROJECT, site_dir)
     return site_dir, result
 
 
@@ -101,6 +118,23 @@ def open_menu_by_keyboard(page):
         "the Menu control cannot be reached by Tab"
     page.keyboard.press("Enter")
     page.wait_for_timeout(300)  # the drawer slides in
+
+
+def open_without_javascript(browser, server, path, **options):
+    context = browser.new_context(java_script_enabled=False, **options)
+    page = context.new_page()
+    log = {"requests": [], "console": []}
+    page.on("request", lambda request: log["requests"].append(request.url))
+    page.on("console", lambda message: log["console"].append(f"{message.type}: {message.text}"))
+    page.goto(server + path, wait_until="networkidle")
+    log["requests"].clear()  # only what happens after the page (and its icon) loaded counts
+    return context, page, log
+
+
+def pdf_text(page) -> str:
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

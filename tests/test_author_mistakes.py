@@ -12,19 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT, build_site, read_html
+from conftest import SITE_PROJECT, build_site, fixture_site, read_html
 
-FIXTURE = Path(__file__).parent / "fixtures" / "site"
 CASES = sorted(path.parent for path in (Path(__file__).parent / "broken").glob("*/case.yml"))
-
-
-def fixture_site(destination: Path) -> Path:
-    """A copy of the second practice's site, with the project's own hooks and overrides."""
-    shutil.copytree(FIXTURE, destination)
-    for shared in ("hooks", "overrides"):
-        shutil.copytree(PROJECT / shared, destination / shared,
-                        ignore=shutil.ignore_patterns("__pycache__"))
-    return destination
 
 
 def apply_case(case_dir: Path, site: Path) -> dict:
@@ -118,8 +108,8 @@ def test_mistake_stops_the_build_with_a_message_naming_file_line_and_fix(case_di
 
 
 def test_site_checks_off_builds_the_same_pages(tmp_path):
-    checked = build_site(PROJECT, tmp_path / "checked")
-    unchecked = build_site(PROJECT, tmp_path / "unchecked", SITE_CHECKS="off")
+    checked = build_site(SITE_PROJECT, tmp_path / "checked")
+    unchecked = build_site(SITE_PROJECT, tmp_path / "unchecked", SITE_CHECKS="off")
     assert checked.returncode == 0 and unchecked.returncode == 0, unchecked.stderr
     differences = []
     for page in sorted((tmp_path / "checked").rglob("*.html")):

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import FIXED_TODAY, PROJECT, build_site, copy_project
+from conftest import FIXED_TODAY, PROJECT, build_site, fixture_site
 
 SITE_URL = "https://self-compassion.example.org/"
 GIT_ENV = {
@@ -40,7 +40,7 @@ def files_on_branch(repo, branch="gh-pages"):
 def project_with_remote(tmp_path):
     remote = tmp_path / "remote.git"
     run("git", "init", "--bare", "--initial-branch=main", str(remote), cwd=tmp_path)
-    project = copy_project(tmp_path / "project")
+    project = fixture_site(tmp_path / "project")
     (project / "docs" / "CNAME").write_text("self-compassion.example.org\n")
     run("git", "init", "--initial-branch=main", cwd=project)
     run("git", "add", "-A", cwd=project)
@@ -67,7 +67,7 @@ def test_gh_deploy_publishes_exactly_the_built_site(project_with_remote, tmp_pat
 def test_a_second_deploy_succeeds_and_keeps_history(project_with_remote):
     project, remote = project_with_remote
     assert deploy(project).returncode == 0
-    page = project / "docs" / "about.md"
+    page = project / "docs" / "services.md"
     page.write_text(page.read_text() + "\nOne more sentence for the second deploy.\n")
     run("git", "commit", "-qam", "Edit", cwd=project)
     second = deploy(project)

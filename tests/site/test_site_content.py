@@ -275,7 +275,7 @@ def test_no_phone_number_email_or_licence_number_is_invented(site):
         assert not re.search(r"licen[cs]e (number|no\.?|#)", soup.get_text(), re.I), path
 
 
-SEED = Path(__file__).parent / "fixtures/seed/the-neuroscience-of-self-compassion.txt"
+SEED = Path(__file__).parent / "seed/the-neuroscience-of-self-compassion.txt"
 # The only changes the content brief allows, as (seed text, published text).
 SEED_FIXES = [
     ("Dr. Kristen Neff", "Dr. Kristin Neff"),
