@@ -32,14 +32,18 @@ def checks_cost(workdir: Path):
 
 
 def synthetic_site(root: Path, articles: int) -> Path:
-    """A copy of the project whose articles are `articles` generated pages in sections."""
-    for name in ("hooks", "overrides", "docs"):
+    """The engine's starter site (hooks/starter) plus `articles` generated articles in
+    sections, built with the engine as it is: the same on any practice's copy of the engine."""
+    for name in ("hooks", "overrides"):
         shutil.copytree(PROJECT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.rmtree(root / "docs" / "articles")
-    (root / "docs" / "_data" / "published-addresses.yml").write_text("[]\n")
+    starter = PROJECT / "hooks" / "starter"
+    shutil.copytree(starter / "site" / "docs", root / "docs")
+    shutil.copy(starter / "help-lines" / "us.yml", root / "docs" / "_data" / "help-lines.yml")
+    # Two sources from the fixture practice, so that the references check has work to do too.
+    shutil.copy(PROJECT / "tests" / "fixtures" / "site" / "docs" / "_data" / "references.yml",
+                root / "docs" / "_data" / "references.yml")
+    keys = list(yaml.safe_load((root / "docs/_data/references.yml").read_text()))
     sections = {}
-    # Every reference is cited somewhere, as on a real site (an unused one fails the build).
-    keys = list(yaml.safe_load((PROJECT / "docs/_data/references.yml").read_text()))
     for number in range(1, articles + 1):
         section = f"section-{(number - 1) // SECTION_SIZE + 1:03d}"
         path = Path("articles") / section / f"article-{number:04d}.md"
@@ -54,32 +58,21 @@ def synthetic_site(root: Path, articles: int) -> Path:
             "## Why it helps {#why-it-helps}\n\n"
             f"Kind words can calm the body [@{keys[number % len(keys)]}]. Touch may help too "
             f"[@{keys[(number * 7) % len(keys)]}]. See [the previous note]({neighbour}) and "
-            "[the guide](../../guides/self-compassion-in-three-steps.md#step-1-notice-the-feeling).\n\n"
-            + ("All the sources: [" + "; ".join(f"@{k}" for k in keys) + "].\n\n"
-               if number == 1 else "") +
+            "[the guide](../../guides/using-a-worksheet.md#step-1-find-a-quiet-moment).\n\n"
             "## Step 1: Notice {#step-1-notice}\n\nPause and name the feeling. Be gentle.\n\n"
             "## Step 2: Be kind {#step-2-be-kind}\n\nSay one kind thing to yourself. Breathe.\n")
         sections.setdefault(section, []).append(path.as_posix())
-    config = (PROJECT / "mkdocs.yml").read_text()
-    start = config.index("  - Articles:\n")
-    end = config.index("  - Understand:\n")
-    nav = "  - Articles:\n" + "".join(
+    config = (starter / "site" / "mkdocs.yml").read_text()
+    for placeholder, value in (("__SITE_NAME__", "Benchmark library"),
+                               ("__PRACTICE_NAME__", "Benchmark Practice"),
+                               ("__LANGUAGE__", "en"), ("__CONTACT_EMAIL__", ""),
+                               ("__CONTACT_PHONE__", ""), ("__CONTACT_PAGE__", "")):
+        config = config.replace(placeholder, f'"{value}"')
+    nav = "  - Articles:\n      - articles/how-to-use-this-library.md\n"
+    assert nav in config
+    config = config.replace(nav, nav + "".join(
         f"      - {section}:\n" + "".join(f"          - {page}\n" for page in pages)
-        for section, pages in sections.items())
-    config = config[:start] + nav + config[end:]
-    # The articles of the real site are gone, so the pages that link to them go too.
-    for linking in ("index.md", "for-clinicians.md", "learn/self-compassion-and-the-body.md",
-                    "guides/self-compassion-in-three-steps.md"):
-        text = (root / "docs" / linking).read_text()
-        text = text.replace("articles/the-neuroscience-of-self-compassion.md",
-                            "articles/section-001/article-0001.md")
-        text = text.replace("articles/how-gratitude-can-help-you-through-hard-times.md",
-                            "articles/section-001/article-0001.md")
-        (root / "docs" / linking).write_text(text)
-    links = root / "docs" / "_data" / "short-links.yml"
-    links.write_text("\n".join(line for line in links.read_text().splitlines()
-                               if "articles/" not in line and "neuroscience" not in line
-                               and "gratitude" not in line) + "\n")
+        for section, pages in sections.items()))
     (root / "mkdocs.yml").write_text(config)
     return root
 
