@@ -99,79 +99,87 @@ ensure_qr_reader() {
 # A practice's site is a git repository: copier upgrades it by comparing engine versions.
 commit_all() {
   git -C "$1" add -A
+  git -C "$1" diff --cached --quiet && return 0  # nothing changed
   git -C "$1" -c user.name="$(git config user.name || echo 'Site author')" \
     -c user.email="$(git config user.email || echo 'site@localhost')" commit -qm "$2"
 }
 
 export NO_MKDOCS_2_WARNING=1
 
-case "$mode" in
-  serve)
-    ensure_python_packages requirements.txt
-    exec .venv/bin/mkdocs serve "$@"
-    ;;
-  test)
-    ensure_python_packages tests/requirements.txt
-    ensure_node_packages
-    ensure_java
-    ensure_qr_reader
-    ensure_chromium
-    # One test process per core: builds and browsers share the work.
-    exec .venv/bin/python -m pytest tests -n "$(nproc)" --dist loadfile "$@"
-    ;;
-  bench)
-    ensure_python_packages tests/requirements.txt
-    ensure_node_packages
-    npm ci --prefix tests/benchmarks --no-audit --no-fund --loglevel=error >/dev/null
-    ensure_chromium
-    cd tests/benchmarks
-    ../../.venv/bin/python build_speed.py
-    echo
-    ../../.venv/bin/python serve_rebuild.py
-    echo
-    exec ../../.venv/bin/python lighthouse.py
-    ;;
-  new)
-    # The engine's newest release (a git tag), or ENGINE_REF (a tag, a commit, or HEAD for the
-    # engine exactly as it is in this folder).
-    destination="${1:?Usage: bash tests/bootstrap.sh new FOLDER [--data practice_name=...]}"
-    shift
-    if [ -e "$destination" ] && [ -n "$(ls -A "$destination" 2>/dev/null)" ]; then
-      echo "$destination already exists and is not empty. Choose a new folder." >&2
+# Everything below runs inside one function, which bash reads whole before running it: an
+# upgrade replaces this very file while it runs, and bash would otherwise read on in the new
+# file from the old one's position.
+main() {
+  case "$mode" in
+    serve)
+      ensure_python_packages requirements.txt
+      exec .venv/bin/mkdocs serve "$@"
+      ;;
+    test)
+      ensure_python_packages tests/requirements.txt
+      ensure_node_packages
+      ensure_java
+      ensure_qr_reader
+      ensure_chromium
+      # One test process per core: builds and browsers share the work.
+      exec .venv/bin/python -m pytest tests -n "$(nproc)" --dist loadfile "$@"
+      ;;
+    bench)
+      ensure_python_packages tests/requirements.txt
+      ensure_node_packages
+      npm ci --prefix tests/benchmarks --no-audit --no-fund --loglevel=error >/dev/null
+      ensure_chromium
+      cd tests/benchmarks
+      ../../.venv/bin/python build_speed.py
+      echo
+      ../../.venv/bin/python serve_rebuild.py
+      echo
+      exec ../../.venv/bin/python lighthouse.py
+      ;;
+    new)
+      # The engine's newest release (a git tag), or ENGINE_REF (a tag, a commit, or HEAD for the
+      # engine exactly as it is in this folder).
+      destination="${1:?Usage: bash tests/bootstrap.sh new FOLDER [--data practice_name=...]}"
+      shift
+      if [ -e "$destination" ] && [ -n "$(ls -A "$destination" 2>/dev/null)" ]; then
+        echo "$destination already exists and is not empty. Choose a new folder." >&2
+        exit 2
+      fi
+      ensure_python_packages requirements.txt
+      command -v git >/dev/null 2>&1 || apt_install git
+      ref="${ENGINE_REF:-$(git tag --list 'v*' --sort=-v:refname | head -n 1)}"
+      .venv/bin/copier copy --trust ${ref:+--vcs-ref "$ref"} "$PWD" "$destination" "$@"
+      git init -q "$destination"
+      commit_all "$destination" "A new site from the engine ${ref:-HEAD}"
+      echo
+      echo "Your site is ready in $destination. Next: cd $destination && bash tests/bootstrap.sh serve"
+      ;;
+    upgrade)
+      # Replaces the engine's files with those of its newest release (or ENGINE_REF), keeping
+      # mkdocs.yml, docs/ and tests/site/ as they are. Commit your own changes first.
+      ensure_python_packages requirements.txt
+      if [ -n "$(git status --porcelain)" ]; then
+        echo "Commit or undo your changes first (git status lists them): an upgrade needs a clean copy." >&2
+        exit 2
+      fi
+      .venv/bin/copier update --trust --defaults --answers-file hooks/.copier-answers.yml \
+        ${ENGINE_REF:+--vcs-ref "$ENGINE_REF"} "$@"
+      ensure_python_packages requirements.txt
+      conflicted=$(git diff --name-only | xargs -r grep -l '^<<<<<<< ' || true)
+      if [ -n "$conflicted" ]; then
+        echo "These engine files did not update cleanly, because they were edited in this site:" >&2
+        echo "$conflicted" >&2
+        echo "Undo those edits (git checkout -- FILE), then run the upgrade again." >&2
+        exit 1
+      fi
+      commit_all . "Upgrade the engine ($(sed -n 's/^_commit: //p' hooks/.copier-answers.yml))"
+      echo "Upgraded. Read CHANGELOG.md for what changed, then run: bash tests/bootstrap.sh test"
+      ;;
+    *)
+      echo "Usage: bash tests/bootstrap.sh serve | test | bench | new FOLDER | upgrade" >&2
       exit 2
-    fi
-    ensure_python_packages requirements.txt
-    command -v git >/dev/null 2>&1 || apt_install git
-    ref="${ENGINE_REF:-$(git tag --list 'v*' --sort=-v:refname | head -n 1)}"
-    .venv/bin/copier copy --trust ${ref:+--vcs-ref "$ref"} "$PWD" "$destination" "$@"
-    git init -q "$destination"
-    commit_all "$destination" "A new site from the engine ${ref:-HEAD}"
-    echo
-    echo "Your site is ready in $destination. Next: cd $destination && bash tests/bootstrap.sh serve"
-    ;;
-  upgrade)
-    # Replaces the engine's files with those of its newest release (or ENGINE_REF), keeping
-    # mkdocs.yml, docs/ and tests/site/ as they are. Commit your own changes first.
-    ensure_python_packages requirements.txt
-    if [ -n "$(git status --porcelain)" ]; then
-      echo "Commit or undo your changes first (git status lists them): an upgrade needs a clean copy." >&2
-      exit 2
-    fi
-    .venv/bin/copier update --trust --defaults --answers-file hooks/.copier-answers.yml \
-      ${ENGINE_REF:+--vcs-ref "$ENGINE_REF"} "$@"
-    ensure_python_packages requirements.txt
-    conflicted=$(git diff --name-only | xargs -r grep -l '^<<<<<<< ' || true)
-    if [ -n "$conflicted" ]; then
-      echo "These engine files did not update cleanly, because they were edited in this site:" >&2
-      echo "$conflicted" >&2
-      echo "Undo those edits (git checkout -- FILE), then run the upgrade again." >&2
-      exit 1
-    fi
-    commit_all . "Upgrade the engine ($(sed -n 's/^_commit: //p' hooks/.copier-answers.yml))"
-    echo "Upgraded. Read CHANGELOG.md for what changed, then run: bash tests/bootstrap.sh test"
-    ;;
-  *)
-    echo "Usage: bash tests/bootstrap.sh serve | test | bench | new FOLDER | upgrade" >&2
-    exit 2
-    ;;
-esac
+      ;;
+  esac
+}
+
+main "$@"; exit $?

@@ -51,7 +51,7 @@ def test_every_page_gets_the_same_grades_as_with_the_full_dictionary(site, monke
         content = read_html(site, path).select_one(".md-content__inner")
         if content is not None:
             texts.append(readable_text(str(content)))
-    assert len(texts) > 30
+    assert len(texts) >= 5  # the starter site of a new practice has a dozen pages
 
     def grades(mode):
         result = subprocess.run([sys.executable, "-c", GRADER, mode, str(HOOKS)],
