@@ -16,6 +16,7 @@ from support.checks import checks_enabled
 from support.data_files import load_data_file
 from support.page_types import AUTHORED_TYPES, page_type
 from support.source import find_line, where
+from support.state import build
 
 log = get_plugin_logger(__name__)
 
@@ -25,7 +26,7 @@ _authors = {}
 
 def on_config(config, **kwargs):
     global _authors
-    _authors = load_data_file(config, "authors")
+    _authors = build.authors = load_data_file(config, "authors")
     if checks_enabled():
         for key, author in _authors.items():
             _check_author_entry(key, author)

@@ -4,6 +4,7 @@ never fall out of date."""
 
 from labels import label
 from support.page_types import page_type
+from support.state import build
 
 # The kinds of page a clinician sends to clients, in the order the list shows them.
 # Each kind's heading is a label (hooks/labels/).
@@ -13,7 +14,7 @@ LISTED = {"article": "clinicians_articles", "guide": "clinicians_guides",
 
 def on_env(env, config, files, **kwargs):
     site_url = config["site_url"] or "/"
-    short_links = env.globals.get("short_links_by_target", {})
+    short_links = build.short_links_by_target
     groups = {heading: [] for heading in dict.fromkeys(LISTED.values())}
     for file in files.documentation_pages():
         page = file.page

@@ -14,6 +14,8 @@ import base64
 import hashlib
 import re
 
+from mkdocs.plugins import event_priority
+
 from support.page_types import SCRIPTLESS_TYPES, page_type
 from support.state import build
 
@@ -38,6 +40,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     return context
 
 
+@event_priority(-100)  # last: it hashes the page's scripts as they will be served
 def on_post_page(output, page, config, **kwargs):
     if is_scriptless(page):
         output = SCRIPT.sub("", output)
@@ -47,6 +50,7 @@ def on_post_page(output, page, config, **kwargs):
     return with_policy(output, policy)
 
 
+@event_priority(-100)
 def on_post_template(output_content, template_name, config, **kwargs):
     # Pages made from a template alone, such as 404.html, get the same protection.
     if not template_name.endswith(".html"):

@@ -1,24 +1,21 @@
 """The editors' report: one page, outside the main navigation, that lists every page with its
 author, review status, reading grade and flagged phrases, and every unused reference.
 
-The checks record what they find in hooks/support/report.py; this hook turns it into the page
+The checks record what they find in the build's shared state (hooks/support/report.py); this
+hook turns it into the page
 `editors-report/`, rendered by overrides/editors-report.html.
 """
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from support import report
 from support.checks import checks_enabled
 from support.generated_pages import generated_page
 from support.page_types import DEFAULT_TYPE
+from support.state import build
 
 REPORT_SOURCE = "editors-report.md"
 REPORT_PAGE = {"type": "editors-report", "title": "Editors' report", "search": {"exclude": True}}
-
-
-def on_config(config, **kwargs):
-    report.reset()
-    return config
 
 
 def on_files(files, config, **kwargs):
@@ -29,13 +26,14 @@ def on_files(files, config, **kwargs):
     return files
 
 
+@event_priority(-50)  # after every hook's on_env, so that every finding is in
 def on_env(env, config, files, **kwargs):
     rows = []
     for file in files.documentation_pages():
         page = file.page
         if page is None or file.src_uri == REPORT_SOURCE:
             continue
-        findings = report.pages.get(file.src_uri, {})
+        findings = build.findings.get(file.src_uri, {})
         rows.append({
             "page": page,
             "type": page.meta.get("type", DEFAULT_TYPE),
@@ -50,6 +48,6 @@ def on_env(env, config, files, **kwargs):
     env.globals["editors_report"] = {
         "checks_on": checks_enabled(),
         "rows": sorted(rows, key=lambda row: row["page"].url),
-        "unused_references": list(report.unused_references),
+        "unused_references": list(build.unused_references),
     }
     return env

@@ -3,9 +3,13 @@ site learns nothing about the page, or the person, that sent the reader there.""
 
 import re
 
-EXTERNAL = re.compile(r'<a (?P<attrs>[^>]*?\bhref="(?:https?:)?//[^"]*"[^>]*)>')
+from mkdocs.plugins import event_priority
+
+# `href=` itself, not `data-print-href=` (hooks/print_view.py), which holds full addresses.
+EXTERNAL = re.compile(r'<a (?P<attrs>[^>]*?(?<![-\w])href="(?:https?:)?//[^"]*"[^>]*)>')
 
 
+@event_priority(-50)  # after every hook that writes links into the page's content
 def on_page_content(html, page, config, files, **kwargs):
     return EXTERNAL.sub(_mark, html)
 

@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.plugins import get_plugin_logger
 
 from support import site_index
+from support.state import build
 from support.checks import checks_enabled
 from support.data_files import DATA_DIR, data_file_path, load_data_file
 from support.html_text import elements, visible_text
@@ -53,14 +54,12 @@ LEFTOVER_MARKDOWN = [
 
 _http_allowed = set()
 _raw_links = []  # (page, line, tag, value) to check once the whole site is built
-_ids_by_url = site_index.ids_by_url
 _files = None
 
 
 def on_config(config, **kwargs):
     _http_allowed.clear()
     _raw_links.clear()
-    site_index.reset()
     if data_file_path(config, "http-allowlist").is_file():
         allowed = load_data_file(config, "http-allowlist", expect=list)
         _http_allowed.update(str(host).lower() for host in allowed)
@@ -121,7 +120,7 @@ def on_page_content(html, page, config, files, **kwargs):
 
 def on_post_page(output, page, config, **kwargs):
     if checks_enabled():
-        _ids_by_url[page.url] = site_index.page_ids(output)
+        site_index.record(page.url, output)
     return output
 
 
@@ -144,8 +143,9 @@ def _internal_link_problem(page, value, site_dir):
     if value.split("#")[0].endswith(".md"):
         return (f"links to '{value}', a Markdown file name. Raw HTML links are not converted: "
                 "write a Markdown link instead, like [text](page.md)")
-    if target_url in _ids_by_url or (target_url + "/") in _ids_by_url:
-        ids = _ids_by_url.get(target_url, _ids_by_url.get(target_url + "/"))
+    ids_by_url = build.ids_by_url
+    if target_url in ids_by_url or (target_url + "/") in ids_by_url:
+        ids = ids_by_url.get(target_url, ids_by_url.get(target_url + "/"))
         if anchor and anchor not in ids:
             return (f"links to '{value}', but that page has no '#{anchor}' anchor. Check the "
                     "spelling of the part after '#'")

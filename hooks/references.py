@@ -11,10 +11,10 @@ import re
 
 from mkdocs.plugins import get_plugin_logger
 
-from support import report
 from support.checks import checks_enabled
 from support.data_files import load_data_file
 from support.source import line_at, page_path
+from support.state import build
 
 log = get_plugin_logger(__name__)
 
@@ -78,7 +78,7 @@ def on_env(env, config, files, **kwargs):
         for key in _cited_by_page.get(file.src_uri, []):
             cited_by[key].append(file.page)
     unused = [key for key, pages in cited_by.items() if not pages]
-    report.unused_references[:] = unused
+    build.unused_references[:] = unused
     if checks_enabled():
         for key in unused:
             log.warning(f"{WHERE}, line {_references.line_of(key)}: no page cites the reference "

@@ -11,15 +11,7 @@ import segno
 from labels import label
 
 from support.page_types import PAGE_TYPES, page_type
-
-_short_links = {}  # page URL (with any #anchor) -> full short link address
-
-
-def on_env(env, config, files, **kwargs):
-    _short_links.clear()
-    _short_links.update(env.globals.get("short_links_by_target", {}))
-    return env
-
+from support.state import build
 
 def on_page_context(context, page, config, nav, **kwargs):
     features = config["extra"].get("features") or {}
@@ -29,7 +21,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     address = page.canonical_url
     context["share"] = {
         "address": address,
-        "short_link": _short_links.get(page.url),
+        "short_link": build.short_links_by_target.get(page.url),
         "qr_svg": qr_svg(address, label("qr_code", address=address))
         if features.get("qr_codes") is not False else "",
     }

@@ -20,6 +20,7 @@ from support.checks import checks_enabled
 from support.data_files import LineList, data_file_path, load_data_file
 from labels import label
 from support.generated_pages import generated_page
+from support.state import build
 
 log = get_plugin_logger(__name__)
 
@@ -29,7 +30,6 @@ _links = LineList()
 _moved = LineList()
 _redirects = []  # (where, line, redirect page URL, target address) checked after the build
 _aliases = {}  # page src path -> [(old anchor, new anchor)]
-_by_target = {}  # target page URL (with any #anchor) -> the short link's path
 
 
 def on_config(config, **kwargs):
@@ -40,12 +40,12 @@ def on_config(config, **kwargs):
     _moved = data.get("moved") or LineList()
     _redirects.clear()
     _aliases.clear()
-    _by_target.clear()
     return config
 
 
 def on_files(files, config, **kwargs):
     prefix = str(config["extra"].get("short_links_prefix", "go")).strip("/")
+    site_url = config["site_url"] or "/"
     seen = {}
     for index, entry in enumerate(_links):
         line = _links.line_of(index)
@@ -62,7 +62,7 @@ def on_files(files, config, **kwargs):
         target_url = _add_redirect(files, config, f"{prefix}/{name}.md", entry.get("target"),
                                    line, label("short_link_title", name=name))
         if target_url is not None:
-            _by_target.setdefault(target_url, f"{prefix}/{name}/")
+            build.short_links_by_target.setdefault(target_url, site_url + f"{prefix}/{name}/")
     for index, entry in enumerate(_moved):
         line = _moved.line_of(index)
         if not isinstance(entry, dict) or not entry.get("from") or not entry.get("target"):
@@ -84,14 +84,6 @@ def on_files(files, config, **kwargs):
             source = old_url.strip("/") + ".md" if old_url.strip("/") else "index.md"
             _add_redirect(files, config, source, entry["target"], line, label("moved_title"))
     return files
-
-
-def on_env(env, config, files, **kwargs):
-    # Full short link addresses, for the share panel and the clinicians' page.
-    site_url = config["site_url"] or "/"
-    env.globals["short_links_by_target"] = {target: site_url + path
-                                            for target, path in _by_target.items()}
-    return env
 
 
 def on_page_content(html, page, config, files, **kwargs):

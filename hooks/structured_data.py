@@ -5,12 +5,14 @@ import json
 
 from support import report
 from support.page_types import AUTHORED_TYPES, page_type
+from support.state import build
 
 
 def on_page_context(context, page, config, nav, **kwargs):
     if page_type(page) not in AUTHORED_TYPES:
         return context
-    author = context.get("page_author")
+    key = page.meta.get("author")
+    author = build.authors.get(key) if isinstance(key, str) else None
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",

@@ -213,3 +213,28 @@ def test_serve_reloads_the_open_page_on_save_without_a_policy_error(tmp_path, br
         context.close()
         server.terminate()
         server.wait(timeout=30)
+
+
+# --- The wiring is explicit -------------------------------------------------------------------
+
+def test_the_order_of_the_hook_list_changes_nothing_in_the_built_site(tmp_path):
+    """Hooks share data through one state object and say by event priority where order
+    matters, so the list in hooks/engine.yml can be in any order."""
+    sites = {}
+    for order in ("as-shipped", "reversed"):
+        project = fixture_site(tmp_path / order)
+        if order == "reversed":
+            engine = project / "hooks" / "engine.yml"
+            lines = engine.read_text().splitlines(keepends=True)
+            places = [number for number, line in enumerate(lines) if line.startswith("  - hooks/")]
+            for number, line in zip(places, reversed([lines[n] for n in places])):
+                lines[number] = line
+            engine.write_text("".join(lines))
+        result = build_site(project, tmp_path / f"{order}-site")
+        assert result.returncode == 0, result.stderr
+        sites[order] = {path.relative_to(tmp_path / f"{order}-site").as_posix(): path.read_bytes()
+                        for path in (tmp_path / f"{order}-site").rglob("*") if path.is_file()}
+    assert sites["as-shipped"].keys() == sites["reversed"].keys()
+    differing = [name for name, content in sites["as-shipped"].items()
+                 if sites["reversed"][name] != content]
+    assert differing == []

@@ -1,17 +1,11 @@
 """What the checks found during a build, gathered for the editors' report.
 
-Hooks are separate modules, but they share this one, so each check records its findings here
-and hooks/editors_report.py turns them into a page.
+Each check records its findings for a page here (in the build's shared state), and
+hooks/editors_report.py turns them into a page.
 """
 
-pages = {}  # page src_uri -> {"grade": float, "smog": float, "flagged": [str, ...]}
-unused_references = []
-
-
-def reset():
-    pages.clear()
-    unused_references.clear()
+from support.state import build
 
 
 def for_page(src_uri: str) -> dict:
-    return pages.setdefault(src_uri, {"flagged": []})
+    return build.findings.setdefault(src_uri, {"flagged": []})

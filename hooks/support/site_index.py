@@ -3,18 +3,19 @@ whole site is built (anchors of raw HTML links, short links, published addresses
 
 import re
 
-ids_by_url = {}  # page URL ("guides/x/") -> set of element ids on that page
+from support.state import build
+
 ID = re.compile(r'\bid="([^"]+)"')
 
 
-def reset():
-    ids_by_url.clear()
+def record(url: str, output: str):
+    build.ids_by_url[url] = page_ids(output)
 
 
 def has_address(address: str) -> bool:
     """True if "guides/x/" or "guides/x/#step-2-y" exists in the built site."""
     url, _, anchor = address.partition("#")
-    ids = ids_by_url.get(url)
+    ids = build.ids_by_url.get(url)
     return ids is not None and (not anchor or anchor in ids)
 
 

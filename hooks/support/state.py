@@ -18,6 +18,18 @@ class BuildState:
     labels: dict = field(default_factory=dict)     # key -> text, after the practice's overrides
     features: dict = field(default_factory=dict)   # extra.features, with the engine's defaults
     look_css: str = ""               # the practice's colours as CSS, or "" when it sets none
+    authors: dict = field(default_factory=dict)    # key -> entry of docs/_data/authors.yml
+    # Full short link address ("https://…/go/break/") by the page URL (with any #anchor) it
+    # leads to; written by hooks/short_links.py on_files, read by the share panel and the
+    # clinicians' page.
+    short_links_by_target: dict = field(default_factory=dict)
+    # What the checks found, per page (src_uri -> {"grade", "smog", "flagged", "review", …}),
+    # and references nobody cites: gathered for the editors' report (support/report.py).
+    findings: dict = field(default_factory=dict)
+    unused_references: list = field(default_factory=list)
+    # The element ids of each written page ("guides/x/" -> {ids}), for checks that run once the
+    # whole site is built (support/site_index.py).
+    ids_by_url: dict = field(default_factory=dict)
 
     def reset(self, command: str | None = None):
         fresh = BuildState(command=command or self.command)
