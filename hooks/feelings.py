@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
-from support.data_files import data_file_path, load_data_file
+from support.data_files import load_data_file
 from support.generated_pages import generated_page
 
 log = get_plugin_logger(__name__)
@@ -24,8 +24,7 @@ _guide = {}
 
 def on_config(config, **kwargs):
     global _guide
-    _guide = load_data_file(config, "feelings") if data_file_path(config, "feelings").is_file() \
-        else {}
+    _guide = load_data_file(config, "feelings")
     if not _guide:
         log.info("No docs/_data/feelings.yml (or it is empty): the \"What am I feeling?\" "
                  "guide is off.")

@@ -22,7 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 from support import site_index
 from support.state import build
 from support.checks import checks_enabled
-from support.data_files import DATA_DIR, data_file_path, load_data_file
+from support.data_files import DATA_DIR, load_data_file
 from support.html_text import elements, visible_text
 from support.source import find_line, line_at, where
 from support.urls import dial, url_problem
@@ -60,9 +60,7 @@ _files = None
 def on_config(config, **kwargs):
     _http_allowed.clear()
     _raw_links.clear()
-    if data_file_path(config, "http-allowlist").is_file():
-        allowed = load_data_file(config, "http-allowlist", expect=list)
-        _http_allowed.update(str(host).lower() for host in allowed)
+    _http_allowed.update(str(host).lower() for host in load_data_file(config, "http-allowlist"))
     if checks_enabled():
         _check_contact_details(config)
     return config
@@ -73,7 +71,7 @@ def on_files(files, config, **kwargs):
     _files = files
     if checks_enabled():
         for path in sorted((Path(config["docs_dir"]) / DATA_DIR).glob("*.yml")):
-            data = load_data_file(config, path.stem, expect=object)
+            data = load_data_file(config, path.stem)
             _check_data_links(data, f"docs/{DATA_DIR}/{path.name}", files)
     return files
 

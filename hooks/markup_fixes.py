@@ -14,6 +14,8 @@ can reach, rewritten in the output:
 
 import re
 
+from labels import label
+
 TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')
 UNNAMED_DIALOG = re.compile(r'(<div class="md-search"[^>]*? role="dialog")(?![^>]*aria-label)')
@@ -33,9 +35,10 @@ def on_post_template(output_content, template_name, config, **kwargs):
 def fix(html: str) -> str:
     html = TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
     html = EMPTY_TABINDEX.sub(r"\1", html)
-    html = UNNAMED_DIALOG.sub(r'\1 aria-label="Search"', html)
+    html = UNNAMED_DIALOG.sub(lambda match: f'{match.group(1)} aria-label="{label("search")}"', html)
     html = CONTENT.sub('<article class="md-content__inner md-typeset" id="main-content">', html,
                        count=1)
-    html = EMPTY_SKIP.sub(r'\1<a href="#main-content" class="md-skip">Skip to content</a>\2',
+    skip = f'<a href="#main-content" class="md-skip">{label("skip_link")}</a>'
+    html = EMPTY_SKIP.sub(lambda match: match.group(1) + skip + match.group(2),
                           html, count=1)
     return SIDEBAR.sub(r'\1 id="site-menu"', html, count=1)

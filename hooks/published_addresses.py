@@ -32,8 +32,7 @@ _current = set()
 
 def on_config(config, **kwargs):
     global _recorded
-    _recorded = load_data_file(config, "published-addresses", expect=list) \
-        if data_file_path(config, "published-addresses").is_file() else LineList()
+    _recorded = load_data_file(config, "published-addresses")
     _current.clear()
     return config
 

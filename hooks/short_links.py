@@ -17,7 +17,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from support import site_index
 from support.checks import checks_enabled
-from support.data_files import LineList, data_file_path, load_data_file
+from support.data_files import LineList, load_data_file
 from labels import label
 from support.generated_pages import generated_page
 from support.state import build
@@ -34,8 +34,7 @@ _aliases = {}  # page src path -> [(old anchor, new anchor)]
 
 def on_config(config, **kwargs):
     global _links, _moved
-    data = load_data_file(config, "short-links") if data_file_path(config, "short-links").is_file() \
-        else {}
+    data = load_data_file(config, "short-links")
     _links = data.get("links") or LineList()
     _moved = data.get("moved") or LineList()
     _redirects.clear()

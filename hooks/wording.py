@@ -10,7 +10,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from support import report
 from support.checks import checks_enabled
-from support.data_files import LineList, data_file_path, load_data_file, parse_yaml
+from support.data_files import load_data_file, parse_yaml
 from support.source import line_at, where
 
 log = get_plugin_logger(__name__)
@@ -22,8 +22,7 @@ _flagged = []  # (compiled pattern, entry)
 def on_config(config, **kwargs):
     _flagged.clear()
     engine = parse_yaml(ENGINE_LIST.read_text(encoding="utf-8"), "hooks/data/flagged-phrases.yml")
-    practice = load_data_file(config, "flagged-phrases", expect=list) \
-        if data_file_path(config, "flagged-phrases").is_file() else LineList()
+    practice = load_data_file(config, "flagged-phrases")
     by_phrase = {}
     for where_from, entries in (("hooks/data/flagged-phrases.yml", engine),
                                 ("docs/_data/flagged-phrases.yml", practice)):

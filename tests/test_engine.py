@@ -238,3 +238,29 @@ def test_the_order_of_the_hook_list_changes_nothing_in_the_built_site(tmp_path):
     differing = [name for name, content in sites["as-shipped"].items()
                  if sites["reversed"][name] != content]
     assert differing == []
+
+
+def hook_events(path: Path) -> str:
+    """"on_config (90), on_env": the MkDocs events a hook handles, with any priority."""
+    import ast
+
+    events = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("on_"):
+            priority = [ast.unparse(d.args[0]) for d in node.decorator_list
+                        if isinstance(d, ast.Call) and getattr(d.func, "id", "") == "event_priority"]
+            events.append(node.name + (f" ({priority[0]})" if priority else ""))
+    return ", ".join(events)
+
+
+def test_the_architecture_page_lists_every_hook_with_the_events_it_handles():
+    engine = yaml.safe_load((PROJECT / "hooks/engine.yml").read_text().replace("!ENV", ""))
+    listed = [Path(hook).stem for hook in engine["hooks"]]
+    on_disk = sorted(path.stem for path in (PROJECT / "hooks").glob("*.py"))
+    assert sorted(listed) == on_disk, "every hook file is in hooks/engine.yml, and only those"
+    table = {}
+    for line in (PROJECT / "hooks/README.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 3 and cells[0] in listed:
+            table[cells[0]] = cells[1]
+    assert table == {name: hook_events(PROJECT / "hooks" / f"{name}.py") for name in listed}

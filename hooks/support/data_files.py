@@ -16,6 +16,27 @@ from mkdocs.exceptions import PluginError
 DATA_DIR = "_data"
 
 
+class DataFile:
+    """One kind of data file in docs/_data/: whether a site must have it, and its top shape."""
+
+    def __init__(self, required: bool, shape: type, about: str):
+        self.required, self.shape, self.about = required, shape, about
+
+
+# Every data file the engine reads, declared once. An optional file that is missing reads as
+# empty: the part of the site it feeds is simply off (README.md, "Data files").
+DATA_FILES = {
+    "authors": DataFile(True, dict, "everyone credited on the site"),
+    "help-lines": DataFile(True, dict, "emergency numbers and crisis lines"),
+    "references": DataFile(False, dict, "published sources that pages cite"),
+    "feelings": DataFile(False, dict, "the \"What am I feeling?\" guide"),
+    "short-links": DataFile(False, dict, "short links and moved addresses"),
+    "published-addresses": DataFile(False, list, "every address the site has published"),
+    "flagged-phrases": DataFile(False, list, "the practice's own flagged phrases"),
+    "http-allowlist": DataFile(False, list, "sites that may be linked with http://"),
+}
+
+
 class LineMap(dict):
     """A dict from YAML that knows the line (1-based) where it and each of its keys start."""
 
@@ -135,14 +156,17 @@ def parse_yaml(text: str, where: str, line_offset: int = 0):
 _parsed = {}  # path -> ((modification time, size), data): each file is parsed once per change
 
 
-def load_data_file(config, name: str, expect: type = dict):
-    """Read docs/_data/<name>.yml, or stop the build with a clear message.
-
-    `expect` is the shape the file must have at its top: dict (entries under keys) or list.
-    """
+def load_data_file(config, name: str):
+    """Read docs/_data/<name>.yml, or stop the build with a clear message. A data file the
+    engine does not declare (DATA_FILES) is read as it is, whatever its shape; an optional one
+    that is missing reads as empty."""
+    declared = DATA_FILES.get(name)
+    expect = declared.shape if declared else object
     path = data_file_path(config, name)
     where = display_path(config, path)
     if not path.is_file():
+        if declared and not declared.required:
+            return LineMap() if expect is dict else LineList()
         raise PluginError(
             f"{where}: this data file is missing. Create it (see README.md) or restore it "
             "from version control."
@@ -156,7 +180,7 @@ def load_data_file(config, name: str, expect: type = dict):
         raise PluginError(f"{where}, line {bad.line}: '{bad}' is not a real date. Write dates "
                           "as YYYY-MM-DD, like 2026-03-15.")
     if data is None:
-        return LineMap() if expect is dict else LineList()
+        return LineList() if expect is list else LineMap()
     if not isinstance(data, expect):
         shape = ("entries of the form 'key:' followed by indented fields" if expect is dict
                  else "a list of items, each starting with '- '")
