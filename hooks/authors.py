@@ -21,14 +21,12 @@ from support.state import build
 log = get_plugin_logger(__name__)
 
 AUTHOR_KINDS = {"person", "team"}
-_authors = {}
 
 
 def on_config(config, **kwargs):
-    global _authors
-    _authors = build.authors = load_data_file(config, "authors")
+    build.authors = load_data_file(config, "authors")
     if checks_enabled():
-        for key, author in _authors.items():
+        for key, author in build.authors.items():
             _check_author_entry(key, author)
     return config
 
@@ -40,10 +38,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if not checks_enabled() or page_type(page) not in AUTHORED_TYPES | {"author"}:
         return markdown
     key = page.meta.get("author")
-    if key is not None and key not in _authors:
+    if key is not None and key not in build.authors:
         log.warning(
             f"{where(page, find_line(page, 'author:'))}: the author '{key}' is not in "
-            f"docs/_data/authors.yml. Use one of: {', '.join(sorted(_authors))}, or add the "
+            f"docs/_data/authors.yml. Use one of: {', '.join(sorted(build.authors))}, or add the "
             "author to that file."
         )
     if page_type(page) in AUTHORED_TYPES and "review" in page.meta:
@@ -53,14 +51,14 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
-    env.globals["site_authors"] = _authors
+    env.globals["site_authors"] = build.authors
     env.globals["pages_by_author"] = _pages_by_author(files)
     return env
 
 
 def on_page_context(context, page, config, nav, **kwargs):
     key = page.meta.get("author")
-    context["page_author"] = _authors.get(key) if isinstance(key, str) else None
+    context["page_author"] = build.authors.get(key) if isinstance(key, str) else None
     if page_type(page) in AUTHORED_TYPES:
         context["page_review"] = report.for_page(page.file.src_uri)["review"]
     return context
@@ -76,7 +74,7 @@ def review_problems(review) -> list[str]:
         return [f"'review: {review}' is not a review status. {how}"]
     problems = [f"the review has an unknown field '{field}'. {how}"
                 for field in review if field not in ("by", "date")]
-    reviewer = _authors.get(review.get("by"))
+    reviewer = build.authors.get(review.get("by"))
     if reviewer is None:
         problems.append(f"the reviewer '{review.get('by')}' is not in docs/_data/authors.yml. "
                         "Add the clinician there first, with their credentials.")
@@ -100,7 +98,7 @@ def review_status(review, config) -> dict:
     """
     if not isinstance(review, dict):
         return {"state": "pending"}
-    reviewer = _authors.get(review.get("by"))
+    reviewer = build.authors.get(review.get("by"))
     date = review.get("date")
     if reviewer is None or not isinstance(date, datetime.date):
         return {"state": "pending"}
@@ -121,7 +119,7 @@ def _months_between(earlier: datetime.date, later: datetime.date) -> int:
 
 
 def _pages_by_author(files) -> dict:
-    index = {key: [] for key in _authors}
+    index = {key: [] for key in build.authors}
     for file in files.documentation_pages():
         page = file.page
         if page is None or page_type(page) not in AUTHORED_TYPES:
@@ -136,7 +134,7 @@ def _pages_by_author(files) -> dict:
 
 
 def _check_author_entry(key, author):
-    location = f"docs/_data/authors.yml, line {_authors.line_of(key)}"
+    location = f"docs/_data/authors.yml, line {build.authors.line_of(key)}"
     if not isinstance(author, dict):
         log.warning(f"{location}: the entry '{key}' must be a set of fields (name, kind, bio, page).")
         return

@@ -1,0 +1,99 @@
+"""The checks' plain functions, called in-process with broken and sound data: each names what
+is wrong and how to fix it, without a build. The author-mistake corpus (tests/broken/) checks
+the same mistakes through a real build, with file and line."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+
+import pytest
+
+from conftest import PROJECT
+
+sys.path.insert(0, str(PROJECT / "hooks"))
+import authors  # noqa: E402  engine hooks, imported as MkDocs imports them
+import exercises  # noqa: E402
+import feelings  # noqa: E402
+import references  # noqa: E402
+from support.data_files import DATA_FILES, parse_yaml  # noqa: E402
+from support.state import build  # noqa: E402
+
+SOUND_EXERCISE = {"sections": [{"id": "step-1-notice", "heading": "Step 1", "fields": [
+    {"name": "feeling", "type": "radios", "label": "Which?", "options": ["Calm", "Tense"]},
+    {"name": "words", "type": "textarea", "label": "Write"}]}]}
+
+
+def messages(problems) -> str:
+    return " | ".join(problem[0] if isinstance(problem, tuple) else problem
+                      for problem in problems)
+
+
+def test_a_sound_exercise_has_no_problem():
+    assert list(exercises.exercise_problems(SOUND_EXERCISE)) == []
+
+
+@pytest.mark.parametrize("exercise, expected", [
+    ({}, "needs a list of 'sections:'"),
+    ({"sections": [{"id": "Step One", "heading": "x", "fields": []}]}, "lower case with dashes"),
+    ({"sections": [{"id": "step-1", "fields": []}]}, "has no 'heading'"),
+    ({"sections": [{"id": "step-1", "heading": "x", "fields": [
+        {"name": "a", "type": "slider", "label": "x"}]}]}, "Use one of: checkboxes, radios"),
+    ({"sections": [{"id": "step-1", "heading": "x", "fields": [
+        {"name": "a", "type": "radios", "label": "x", "options": ["Only one"]}]}]},
+     "at least two options"),
+    ({"sections": [{"id": "step-1", "heading": "x", "fields": [
+        {"name": "a", "type": "textarea", "label": "x"},
+        {"name": "a", "type": "textarea", "label": "y"}]}]}, "two fields are named 'a'"),
+    ({"sections": [{"id": "step-1", "heading": "x", "fields": [
+        {"name": "a", "type": "scale", "label": "x", "running_total": "yes",
+         "scale": [{"value": 0, "label": "No"}], "items": [{"id": "i", "statement": "s"}]}]}]},
+     "'running_total' is true"),
+])
+def test_each_exercise_mistake_is_named_with_its_fix(exercise, expected):
+    assert expected in messages(exercises.exercise_problems(exercise))
+
+
+@pytest.mark.parametrize("review, expected", [
+    ("pending", ""),
+    ("done", "is not a review status"),
+    ({"by": "nobody", "date": datetime.date(2026, 1, 1)}, "is not in docs/_data/authors.yml"),
+    ({"by": "clinician", "date": datetime.date(2026, 1, 1), "note": "x"}, "unknown field 'note'"),
+])
+def test_review_status_mistakes_are_named(review, expected):
+    build.authors = {"clinician": {"name": "A Clinician", "kind": "person",
+                                   "credentials": "LPC"}}
+    found = messages(authors.review_problems(review))
+    assert (expected in found) if expected else found == ""
+
+
+@pytest.mark.parametrize("entry, expected", [
+    ({"type": "article", "authors": ["Gilbert, P."], "year": 2009, "title": "t", "journal": "j",
+      "volume": 15, "pages": "1-2", "doi": "10.1192/apt.bp.107.005264"}, ""),
+    ({"type": "paper"}, "Use 'article' or 'book'"),
+    ({"type": "book", "authors": ["Neff, K."], "year": 2011, "title": "t",
+      "publisher": "p"}, "has no 'isbn'"),
+    ({"type": "book", "authors": ["Neff, K."], "year": 2011, "title": "t", "publisher": "p",
+      "isbn": "978-0-06-173351-3"}, "check digit"),
+    ({"type": "article", "authors": "Gilbert", "year": 2009, "title": "t", "journal": "j",
+      "volume": 1, "pages": "1", "doi": "10.1/x"}, "Surname, I."),
+])
+def test_reference_mistakes_are_named(entry, expected):
+    found = " | ".join(message for _, message in references.entry_problems(entry))
+    assert (expected in found) if expected else found == ""
+
+
+def test_a_feelings_guide_mistake_names_its_line():
+    guide = parse_yaml(
+        "start_page: a.md\nauthor: t\nreview: pending\nquestion: q\n"
+        "groups:\n  - {id: g, label: G, question: q, feelings: [missing]}\n"
+        "feelings:\n  - {id: f, name: F}\n", "docs/_data/feelings.yml")
+    found = list(feelings.guide_problems(guide))
+    assert any("line 8" in problem and "has no 'signs'" in problem for problem in found)
+    assert any("line 6" in problem and "lists 'missing'" in problem for problem in found)
+
+
+def test_data_files_are_declared_with_whether_they_are_required_and_their_shape():
+    assert {name for name, spec in DATA_FILES.items() if spec.required} == \
+        {"authors", "help-lines"}
+    assert all(spec.shape in (dict, list) for spec in DATA_FILES.values())
