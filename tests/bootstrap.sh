@@ -162,8 +162,22 @@ main() {
         echo "Commit or undo your changes first (git status lists them): an upgrade needs a clean copy." >&2
         exit 2
       fi
-      .venv/bin/copier update --trust --defaults --answers-file hooks/.copier-answers.yml \
-        ${ENGINE_REF:+--vcs-ref "$ENGINE_REF"} "$@"
+      answers=hooks/.copier-answers.yml
+      engine=$(sed -n 's/^_src_path: //p' "$answers")
+      recorded=$(sed -n 's/^_commit: //p' "$answers")
+      if git -C "$engine" rev-parse -q --verify "$recorded^{commit}" >/dev/null 2>&1; then
+        # The usual way: apply what changed between the recorded version and the new one.
+        .venv/bin/copier update --trust --defaults --answers-file "$answers" \
+          ${ENGINE_REF:+--vcs-ref "$ENGINE_REF"} "$@"
+      else
+        # The engine no longer has the recorded version (say, it was an unpublished working copy):
+        # lay the new version's files over this site's instead. Your own files are never part of
+        # the engine's template, so they stay as they are.
+        echo "The engine at $engine does not have version '$recorded' any more;"
+        echo "copying the new version's engine files over this site's instead."
+        .venv/bin/copier recopy --trust --defaults --overwrite --answers-file "$answers" \
+          ${ENGINE_REF:+--vcs-ref "$ENGINE_REF"} "$@"
+      fi
       ensure_python_packages requirements.txt
       conflicted=$(git diff --name-only | xargs -r grep -l '^<<<<<<< ' || true)
       if [ -n "$conflicted" ]; then

@@ -52,8 +52,19 @@ def redirects(site, page_paths):
             if read_html(site, path).select_one('meta[http-equiv="refresh"]')}
 
 
-def test_every_page_loads_cleanly_with_javascript(browser, server, page_paths, redirects):
-    report = {}
+def help_link_box(page, path, width):
+    link = page.locator("header .site-help-link")
+    assert link.is_visible(), path
+    box = link.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, (path, box)
+    return round(box["x"]), round(box["y"]), round(box["width"])
+
+
+def test_every_page_loads_cleanly_with_javascript_and_keeps_the_help_link_in_place(
+        browser, server, page_paths, redirects):
+    """Nothing from another origin, no failed request, no console message; and the help link
+    visible in the same place on every page, at 1280 and at 320 pixels wide."""
+    report, positions = {}, {1280: {}, 320: {}}
     for path in page_paths:
         context, page, problems = visit(browser, server, path)
         if path in redirects:  # moving on at once may cut off the page's own icon request
@@ -61,36 +72,31 @@ def test_every_page_loads_cleanly_with_javascript(browser, server, page_paths, r
                                   if not f.endswith("net::ERR_ABORTED")]
         # Let Material's search worker start, since it loads the search index.
         page.wait_for_timeout(150)
+        positions[1280][path] = help_link_box(page, path, 1280)
+        page.set_viewport_size({"width": 320, "height": 640})
+        positions[320][path] = help_link_box(page, path, 320)
         context.close()
         if any(problems.values()):
             report[path] = problems
     assert report == {}
+    for width, boxes in positions.items():
+        assert len(set(boxes.values())) == 1, (width, boxes)
 
 
-def test_every_page_loads_cleanly_without_javascript(browser, server, page_paths, redirects):
-    report = {}
+def test_every_page_loads_cleanly_without_javascript_and_fits_a_small_phone(
+        browser, server, page_paths, redirects):
+    report, too_wide = {}, {}
     for path in page_paths:
         context, page, problems = visit(browser, server, path, javascript=False,
                                         wait_until="networkidle" if path in redirects else "load")
+        page.set_viewport_size({"width": 320, "height": 640})
+        width = page.evaluate("document.documentElement.scrollWidth")
         context.close()
         if any(problems.values()):
             report[path] = problems
-    assert report == {}
-
-
-@pytest.mark.parametrize("viewport", [(1280, 800), (320, 640)])
-def test_help_link_is_visible_in_the_same_place_on_every_page(browser, server, page_paths,
-                                                              viewport):
-    positions = {}
-    for path in page_paths:
-        context, page, _ = visit(browser, server, path, viewport=viewport)
-        link = page.locator("header .site-help-link")
-        assert link.is_visible(), path
-        box = link.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport[0], (path, box)
-        positions[path] = (round(box["x"]), round(box["y"]), round(box["width"]))
-        context.close()
-    assert len(set(positions.values())) == 1, positions
+        if width > 320:
+            too_wide[path] = width
+    assert report == {} and too_wide == {}
 
 
 def test_color_scheme_follows_the_system_setting_without_javascript(browser, server):
@@ -102,15 +108,3 @@ def test_color_scheme_follows_the_system_setting_without_javascript(browser, ser
             ".reduce((sum, part) => sum + Number(part), 0)")
         context.close()
     assert backgrounds["dark"] < 150 < 600 < backgrounds["light"], backgrounds
-
-
-def test_pages_do_not_scroll_sideways_on_a_small_phone(browser, server, page_paths, redirects):
-    too_wide = {}
-    for path in page_paths:
-        context, page, _ = visit(browser, server, path, viewport=(320, 640), javascript=False,
-                                 wait_until="networkidle" if path in redirects else "load")
-        width = page.evaluate("document.documentElement.scrollWidth")
-        context.close()
-        if width > 320:
-            too_wide[path] = width
-    assert too_wide == {}

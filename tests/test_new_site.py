@@ -141,6 +141,17 @@ def test_one_upgrade_step_moves_the_site_to_this_engine_without_touching_its_fil
     assert differences == []
 
 
+def test_a_second_upgrade_changes_nothing_and_still_works(practice, upgraded):
+    """Even when the first one came from an engine with uncommitted changes, whose version
+    no longer exists: the upgrade then lays the engine's files over the site's."""
+    before = snapshot(practice)
+    again = run(["bash", "tests/bootstrap.sh", "upgrade"], cwd=practice, ENGINE_REF="HEAD")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Traceback" not in again.stderr
+    assert snapshot(practice) == before
+    assert run(["git", "status", "--porcelain"], cwd=practice).stdout == ""
+
+
 def test_the_upgraded_site_builds_and_passes_the_engine_gate_with_its_own_tests(
         practice, upgraded, tmp_path):
     built = build_site(practice, tmp_path / "site")
