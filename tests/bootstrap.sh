@@ -121,8 +121,9 @@ main() {
       ensure_java
       ensure_qr_reader
       ensure_chromium
-      # One test process per core: builds and browsers share the work.
-      exec .venv/bin/python -m pytest tests -n "$(nproc)" --dist loadfile "$@"
+      # One test process per core, sharing the work test by test (tests that share one costly
+      # fixture are grouped with xdist_group).
+      exec .venv/bin/python -m pytest tests -n "$(nproc)" --dist loadgroup "$@"
       ;;
     bench)
       ensure_python_packages tests/requirements.txt

@@ -15,6 +15,9 @@ from conftest import (PROJECT, build_site, open_menu_by_keyboard, press_tab_unti
 sys.path.insert(0, str(PROJECT / "tests" / "benchmarks"))
 from build_speed import SECTION_SIZE, synthetic_site  # noqa: E402  the benchmark's own site
 
+# Both tests read one generated site of 75 articles: build it once, on one worker.
+pytestmark = pytest.mark.xdist_group("sectioned-site")
+
 ARTICLES = 3 * SECTION_SIZE  # three sections of articles
 
 

@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+# One worker makes the site and upgrades it; its tests read what came of that, in order.
+pytestmark = pytest.mark.xdist_group("new-site")
+
 from conftest import FIXED_TODAY, PROJECT, build_site, read_html
 
 RELEASE_TAG = re.compile(r"^v\d+\.\d+\.\d+$")
