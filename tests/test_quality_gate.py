@@ -33,12 +33,12 @@ def page_paths(site):
 AT_REST = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
-def axe_violations(browser, server, path, *, scripts, width=1280):
-    """axe's verdict on one page, in the light and the dark scheme: one page load, two
-    audits. axe needs script, so "scripts blocked" means the site's own scripts are refused
-    while the test injects axe. A redirect page is audited as served, minus its meta refresh,
-    so that it stays put while axe reads it."""
-    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 800})
+def axe_violations(browser, server, path, *, scripts):
+    """axe's verdict on one page, in the light and the dark scheme, and with scripts blocked
+    also at 320 pixels wide: one page load, several audits. axe needs script, so "scripts
+    blocked" means the site's own scripts are refused while the test injects axe. A redirect
+    page is audited as served, minus its meta refresh, so that it stays put while axe reads it."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 800})
     page = context.new_page()
     first = server + path
 
@@ -58,8 +58,12 @@ def axe_violations(browser, server, path, *, scripts, width=1280):
     page.add_style_tag(content=AT_REST)
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     failures = []
-    for scheme in ("light", "dark"):
+    states = [("light", 1280), ("dark", 1280)]
+    if not scripts:  # a phone's width, resized in place: the CSS lays the page out anew
+        states += [("light", 320), ("dark", 320)]
+    for scheme, width in states:
         page.emulate_media(color_scheme=scheme)
+        page.set_viewport_size({"width": width, "height": 800})
         result = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
         failures += [f"{path} ({scheme}, {width} px): {v['id']} ({len(v['nodes'])}x, "
@@ -69,18 +73,11 @@ def axe_violations(browser, server, path, *, scripts, width=1280):
 
 
 @pytest.mark.parametrize("scripts", [True, False], ids=["scripts-running", "scripts-blocked"])
-def test_axe_finds_no_violation_on_any_page_light_or_dark(browser, server, page_paths,
-                                                          scripts):
+def test_axe_finds_no_violation_on_any_page_light_or_dark_at_1280_and_320_pixels(
+        browser, server, page_paths, scripts):
     failures = []
     for path in page_paths:
         failures += axe_violations(browser, server, path, scripts=scripts)
-    assert failures == []
-
-
-def test_axe_finds_no_violation_at_320_pixels_wide(browser, server, page_paths):
-    failures = []
-    for path in page_paths:
-        failures += axe_violations(browser, server, path, scripts=False, width=320)
     assert failures == []
 
 
