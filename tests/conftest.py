@@ -39,6 +39,33 @@ CHROMIUM_ARGS = [
 ]
 
 
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# axe judges colours at rest: Material eases colours in over a fraction of a second, and a
+# scheme switched during a visit would otherwise be read half-way.
+AT_REST = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def axe_audit(page, path: str, states) -> list[str]:
+    """axe-core's violations on an open page, in each (scheme, width) of `states`. axe and the
+    at-rest style are put in by the test runner (page.evaluate), which the page's own
+    Content-Security-Policy does not govern, so the page is audited as a reader gets it."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    page.evaluate("css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css); "
+                  "document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }",
+                  AT_REST)
+    failures = []
+    for scheme, width in states:
+        page.emulate_media(color_scheme=scheme)
+        page.set_viewport_size({"width": width, "height": page.viewport_size["height"]})
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        failures += [f"{path} ({scheme}, {width} px): {v['id']} ({len(v['nodes'])}x, "
+                     f"e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
+    page.emulate_media(color_scheme="light")
+    return failures
+
+
 def build_site(project_dir: Path, site_dir: Path, *options: str,
                **env_overrides) -> subprocess.CompletedProcess:
     """Run the real strict build, as the README and the deploy do. Never with -v: it silently

@@ -3,7 +3,7 @@ console stays clean, and the help link is in the same place on every page."""
 
 import pytest
 
-from conftest import all_page_paths, read_html
+from conftest import all_page_paths, axe_audit, read_html
 
 
 def visit(browser, base_url, path, *, viewport=(1280, 800), color_scheme="light",
@@ -60,11 +60,12 @@ def help_link_box(page, path, width):
     return round(box["x"]), round(box["y"]), round(box["width"])
 
 
-def test_every_page_loads_cleanly_with_javascript_and_keeps_the_help_link_in_place(
+def test_every_page_loads_cleanly_with_javascript_passes_axe_and_keeps_the_help_link_in_place(
         browser, server, page_paths, redirects):
-    """Nothing from another origin, no failed request, no console message; and the help link
-    visible in the same place on every page, at 1280 and at 320 pixels wide."""
-    report, positions = {}, {1280: {}, 320: {}}
+    """Nothing from another origin, no failed request, no console message; axe finds nothing,
+    light or dark; and the help link is visible in the same place on every page, at 1280 and
+    at 320 pixels wide."""
+    report, positions, failures = {}, {1280: {}, 320: {}}, []
     for path in page_paths:
         context, page, problems = visit(browser, server, path)
         if path in redirects:  # moving on at once may cut off the page's own icon request
@@ -73,12 +74,15 @@ def test_every_page_loads_cleanly_with_javascript_and_keeps_the_help_link_in_pla
         # Let Material's search worker start, since it loads the search index.
         page.wait_for_timeout(150)
         positions[1280][path] = help_link_box(page, path, 1280)
+        problems = {kind: list(found) for kind, found in problems.items()}  # before axe runs
+        if path not in redirects:  # a redirect page shows its target, audited on its own
+            failures += axe_audit(page, path, [("light", 1280), ("dark", 1280)])
         page.set_viewport_size({"width": 320, "height": 640})
         positions[320][path] = help_link_box(page, path, 320)
         context.close()
         if any(problems.values()):
             report[path] = problems
-    assert report == {}
+    assert report == {} and failures == []
     for width, boxes in positions.items():
         assert len(set(boxes.values())) == 1, (width, boxes)
 
