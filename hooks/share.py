@@ -9,9 +9,9 @@ its QR code).
 import segno
 
 from labels import label
-
 from support.page_types import PAGE_TYPES, page_type
 from support.state import build
+
 
 def on_page_context(context, page, config, nav, **kwargs):
     features = config["extra"].get("features") or {}

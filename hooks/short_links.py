@@ -15,10 +15,10 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from labels import label
 from support import site_index
 from support.checks import checks_enabled
 from support.data_files import LineList, load_data_file
-from labels import label
 from support.generated_pages import generated_page
 from support.state import build
 
