@@ -22,7 +22,7 @@ def on_files(files, config, **kwargs):
     if files.get_file_from_path(REPORT_SOURCE) is not None:
         raise PluginError(f"docs/{REPORT_SOURCE}: this name is kept for the editors' report, "
                           "which the build writes itself. Rename or remove the file.")
-    files.append(generated_page(config, REPORT_SOURCE, REPORT_PAGE))
+    files.append(generated_page(config, files, REPORT_SOURCE, REPORT_PAGE, "the editors' report"))
     return files
 
 

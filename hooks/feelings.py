@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
-from support.data_files import load_data_file
+from support.data_files import LineList, load_data_file
 from support.generated_pages import generated_page
 
 log = get_plugin_logger(__name__)
@@ -46,12 +46,11 @@ def on_files(files, config, **kwargs):
     folder = posixpath.dirname(start)
     for kind, entries in (("group", _guide.get("groups") or []),
                           ("feeling", _guide.get("feelings") or [])):
-        for entry in entries:
-            if not isinstance(entry, dict) or not entry.get("id"):
-                continue
+        for index, entry in enumerate(entries):
             path = posixpath.join(folder, f"{entry['id']}.md")
             entry["path"] = path
-            files.append(generated_page(config, path, _front_matter(kind, entry)))
+            files.append(generated_page(config, files, path, _front_matter(kind, entry),
+                                        f"{WHERE}, line {entries.line_of(index)}"))
     return files
 
 
@@ -100,9 +99,14 @@ def _keep_only_what_can_be_shown(guide):
     mistake ends in a clear message, never a crash while rendering."""
     seen = set()
     for key, required in (("groups", GROUP_FIELDS), ("feelings", FEELING_FIELDS)):
-        kept = [entry for entry in guide.get(key) or []
-                if isinstance(entry, dict) and all(entry.get(field) for field in required)
-                and entry["id"] not in seen and not seen.add(entry["id"])]
+        entries = guide.get(key) or LineList()
+        kept = LineList()
+        for index, entry in enumerate(entries):
+            if isinstance(entry, dict) and all(entry.get(field) for field in required) \
+                    and entry["id"] not in seen and not seen.add(entry["id"]):
+                kept.append(entry)
+                kept.item_lines.append(entries.line_of(index) if hasattr(entries, "line_of")
+                                       else 0)
         guide[key] = kept
     known = {feeling["id"] for feeling in guide["feelings"]}
     for group in guide["groups"]:

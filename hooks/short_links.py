@@ -12,7 +12,6 @@ Every target page and anchor must exist, and names must be unique.
 
 import re
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from labels import label
@@ -115,12 +114,9 @@ def _add_redirect(files, config, source, target, line, title):
     target_file = files.get_file_from_path(path)
     if target_file is None:
         return None  # reported by hooks/links.py with the line, as for any link in data
-    if files.get_file_from_path(source) is not None:
-        raise PluginError(f"{WHERE}, line {line}: the address of '{source}' is already a page "
-                          "of the site. Choose another short link name, or remove that page.")
-    files.append(generated_page(config, source, {
+    files.append(generated_page(config, files, source, {
         "type": "short-link", "title": title, "target": target, "search": {"exclude": True},
-    }))
+    }, f"{WHERE}, line {line}"))
     target_url = target_file.url + (f"#{anchor}" if anchor else "")
     _redirects.append((line, None, target_url))
     return target_url

@@ -17,6 +17,7 @@ import exercises  # noqa: E402
 import feelings  # noqa: E402
 import references  # noqa: E402
 from support.data_files import DATA_FILES, parse_yaml  # noqa: E402
+from support.generated_pages import address_problem  # noqa: E402
 from support.state import build  # noqa: E402
 
 SOUND_EXERCISE = {"sections": [{"id": "step-1-notice", "heading": "Step 1", "fields": [
@@ -97,3 +98,16 @@ def test_data_files_are_declared_with_whether_they_are_required_and_their_shape(
     assert {name for name, spec in DATA_FILES.items() if spec.required} == \
         {"authors", "help-lines"}
     assert all(spec.shape in (dict, list) for spec in DATA_FILES.values())
+
+
+@pytest.mark.parametrize("src_uri", [
+    "../../outside.md", "go/../../x.md", "https:/old.example.org/a.md", "/abs.md",
+    "United States.md", "go/break", "go//x.md"])
+def test_a_generated_address_that_leaves_the_site_or_is_not_an_address_is_refused(src_uri):
+    assert "cannot be a page of this site" in address_problem(src_uri)
+
+
+@pytest.mark.parametrize("src_uri", ["go/break.md", "exercises/what-am-i-feeling/anger.md",
+                                     "editors-report.md"])
+def test_a_plain_generated_address_is_accepted(src_uri):
+    assert address_problem(src_uri) == ""
