@@ -1,8 +1,16 @@
 """A safe `mkdocs gh-deploy`: if the gh-pages branch on the remote has moved on since it was
 last fetched (someone else deployed), stop with a clear message before building, instead of a
-git traceback at the end. Nothing on the remote is ever overwritten or lost."""
+git traceback at the end. Nothing on the remote is ever overwritten or lost.
 
+It also refuses what would publish a broken or unsafe site: an address that is not a public
+https:// one, a CNAME file that names another domain, and `--force` or `--no-history`, which
+would replace the published history."""
+
+import ipaddress
 import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
@@ -18,11 +26,22 @@ def on_config(config, **kwargs):
     if _command != "gh-deploy":
         return config
     site_url = config["site_url"] or ""
-    if not site_url.startswith("https://") and not site_url.startswith("http://") \
-            or "127.0.0.1" in site_url or "localhost" in site_url:
-        raise PluginError(f"mkdocs gh-deploy: the site's address is '{site_url}', not the "
-                          "published one. Set SITE_URL to it, for example "
+    problem = site_url_problem(site_url)
+    if problem:
+        raise PluginError(f"mkdocs gh-deploy: the site's address is '{site_url}': {problem} Set "
+                          "SITE_URL to the published address, for example "
                           "SITE_URL=https://your-name.github.io/your-repo/ (see README.md).")
+    forced = [arg for arg in sys.argv[1:] if arg in ("--force", "-f", "--no-history")]
+    if forced:
+        raise PluginError(f"mkdocs gh-deploy: '{forced[0]}' would replace what is published, "
+                          "and other people's deploys with it. Deploy without it; if the "
+                          "remote moved on, fetch it first (see README.md, \"Deploy\").")
+    cname = Path(config["docs_dir"]) / "CNAME"
+    if cname.is_file():
+        domain = cname.read_text(encoding="utf-8").strip().lower()
+        if domain != (urlsplit(site_url).hostname or ""):
+            raise PluginError(f"docs/CNAME names '{domain}', but SITE_URL is '{site_url}'. Use "
+                              "the same domain in both, or remove docs/CNAME.")
     remote, branch = config["remote_name"], config["remote_branch"]
     remote_head = _git("ls-remote", remote, f"refs/heads/{branch}")
     if remote_head is None:
@@ -41,6 +60,23 @@ def on_config(config, **kwargs):
             "deploy, then run gh-deploy again."
         )
     return config
+
+
+def site_url_problem(site_url: str) -> str:
+    """Why `site_url` cannot be where a site is published, or "" when it can."""
+    parts = urlsplit(site_url)
+    if parts.scheme != "https" or not parts.hostname:
+        return "a published site needs a full https:// address."
+    if parts.query or parts.fragment:
+        return "it has a '?' or '#' part, which would end up in every printed address."
+    host = parts.hostname
+    try:
+        private = not ipaddress.ip_address(host).is_global
+    except ValueError:
+        private = host == "localhost" or host.endswith((".localhost", ".local"))
+    if private:
+        return "that address is only reachable from this computer or network."
+    return ""
 
 
 def _git(*args):

@@ -106,6 +106,34 @@ def test_deploy_refuses_a_local_site_address(project_with_remote):
     assert "Set SITE_URL" in result.stderr
 
 
+@pytest.mark.parametrize("site_url, message", [
+    ("http://self-compassion.example.org/", "full https:// address"),
+    ("https://0.0.0.0/", "only reachable from this computer"),
+    ("https://self-compassion.example.org/?utm=1", "'?' or '#' part"),
+    ("https://another.example.org/", "docs/CNAME names 'self-compassion.example.org'"),
+])
+def test_deploy_refuses_an_address_that_is_not_where_the_site_is_published(
+        project_with_remote, site_url, message):
+    project, remote = project_with_remote
+    result = run(sys.executable, "-m", "mkdocs", "gh-deploy", "--remote-name", "origin",
+                 cwd=project, check=False, SITE_URL=site_url)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert message in result.stderr, result.stderr
+    assert run("git", "branch", "--list", "gh-pages", cwd=remote).stdout.strip() == ""
+
+
+@pytest.mark.parametrize("flag", ["--force", "--no-history"])
+def test_deploy_refuses_to_force_or_drop_the_published_history(project_with_remote, flag):
+    project, remote = project_with_remote
+    assert deploy(project).returncode == 0
+    published = run("git", "rev-parse", "gh-pages", cwd=remote).stdout.strip()
+    result = run(sys.executable, "-m", "mkdocs", "gh-deploy", "--remote-name", "origin", flag,
+                 cwd=project, check=False, SITE_URL=SITE_URL)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"'{flag}' would replace what is published" in result.stderr
+    assert run("git", "rev-parse", "gh-pages", cwd=remote).stdout.strip() == published
+
+
 def test_github_workflow_is_valid_and_never_force_pushes():
     workflow = PROJECT / ".github" / "workflows" / "publish.yml"
     checker = shutil.which("check-jsonschema", path=os.path.dirname(sys.executable))
