@@ -14,16 +14,11 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-_command = None
-
-
-def on_startup(command, dirty, **kwargs):
-    global _command
-    _command = command
+from support.state import build
 
 
 def on_config(config, **kwargs):
-    if _command != "gh-deploy":
+    if build.command != "gh-deploy":  # recorded by hooks/strictness.py at startup
         return config
     site_url = config["site_url"] or ""
     problem = site_url_problem(site_url)

@@ -16,7 +16,6 @@ class BuildState:
     command: str = "build"           # "build", "serve" or "gh-deploy" (from on_startup)
     language: str = "en"             # theme.language
     labels: dict = field(default_factory=dict)     # key -> text, after the practice's overrides
-    features: dict = field(default_factory=dict)   # extra.features, with the engine's defaults
     look_css: str = ""               # the practice's colours as CSS, or "" when it sets none
     authors: dict = field(default_factory=dict)    # key -> entry of docs/_data/authors.yml
     # Full short link address ("https://…/go/break/") by the page URL (with any #anchor) it

@@ -62,12 +62,11 @@ def synthetic_site(root: Path, articles: int) -> Path:
             "## Step 1: Notice {#step-1-notice}\n\nPause and name the feeling. Be gentle.\n\n"
             "## Step 2: Be kind {#step-2-be-kind}\n\nSay one kind thing to yourself. Breathe.\n")
         sections.setdefault(section, []).append(path.as_posix())
-    config = (starter / "site" / "mkdocs.yml").read_text()
-    for placeholder, value in (("__SITE_NAME__", "Benchmark library"),
-                               ("__PRACTICE_NAME__", "Benchmark Practice"),
-                               ("__LANGUAGE__", "en"), ("__CONTACT_EMAIL__", ""),
-                               ("__CONTACT_PHONE__", ""), ("__CONTACT_PAGE__", "")):
-        config = config.replace(placeholder, f'"{value}"')
+    sys.path.insert(0, str(starter))
+    from make_site import practice_config  # the same mkdocs.yml a new practice gets
+
+    config = practice_config({"practice_name": "Benchmark Practice",
+                              "site_name": "Benchmark library"})
     nav = "  - Articles:\n      - articles/how-to-use-this-library.md\n"
     assert nav in config
     config = config.replace(nav, nav + "".join(
