@@ -12,7 +12,7 @@ import string
 from pathlib import Path
 
 from babel.dates import format_date as babel_format_date
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -35,15 +35,15 @@ def on_env(env, config, files, **kwargs):
     return env
 
 
-def label(key: str, **values) -> str:
-    """The label's text, made safe for HTML, with {placeholders} filled in by `values` (which
-    the template has already made safe)."""
+def label(key: str, **values) -> Markup:
+    """The label's text, made safe for HTML, with {placeholders} filled in by `values`, each
+    escaped unless it is already safe markup."""
     try:
         text = build.labels[key]
     except KeyError:
         raise PluginError(f"The engine asked for the label '{key}', which "
                           f"hooks/labels/{build.language}.yml does not have. Add it there.") from None
-    return str(escape(text)).format_map(values)
+    return Markup(escape(text)).format_map(values)
 
 
 def format_date(value) -> str:

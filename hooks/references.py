@@ -8,6 +8,9 @@ page's template from exactly the keys the page cites, so the two can never disag
 
 import datetime
 import re
+from urllib.parse import quote
+
+from markupsafe import escape
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -63,7 +66,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             if key not in cited:
                 cited.append(key)
             markers.append(
-                f'<a class="citation" href="#source-{key}">{short_label(_references[key])}</a>'
+                f'<a class="citation" href="#source-{key}">{escape(short_label(_references[key]))}</a>'
             )
         return f'<span class="citations">({"; ".join(markers)})</span>' if markers else ""
 
@@ -73,6 +76,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
+    env.filters["doi_url"] = doi_url
     cited_by = {key: [] for key in _references}
     for file in files.documentation_pages():
         for key in _cited_by_page.get(file.src_uri, []):
@@ -95,6 +99,12 @@ def on_page_context(context, page, config, nav, **kwargs):
     return context
 
 
+def doi_url(doi) -> str:
+    """The doi.org address of a DOI. Characters that cannot stand in an address as they are
+    (older DOIs hold '<', '>' and '#') are percent-encoded, as the DOI handbook advises."""
+    return "https://doi.org/" + quote(str(doi), safe="/:;()[]._-+,=@!$*'~")
+
+
 def short_label(entry) -> str:
     """Author-year label: "Gilbert, 2009", "Neff & Germer, 2013", "Longe et al., 2010"."""
     surnames = [str(name).split(",")[0].strip() for name in entry.get("authors") or []]
@@ -102,7 +112,7 @@ def short_label(entry) -> str:
     if len(surnames) == 1:
         names = surnames[0]
     elif len(surnames) == 2:
-        names = f"{surnames[0]} &amp; {surnames[1]}"
+        names = f"{surnames[0]} & {surnames[1]}"
     elif surnames:
         names = f"{surnames[0]} et al."
     else:

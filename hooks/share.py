@@ -7,6 +7,7 @@ its QR code).
 """
 
 import segno
+from markupsafe import Markup
 
 from labels import label
 from support.page_types import PAGE_TYPES, page_type
@@ -22,16 +23,17 @@ def on_page_context(context, page, config, nav, **kwargs):
     context["share"] = {
         "address": address,
         "short_link": build.short_links_by_target.get(page.url),
-        "qr_svg": qr_svg(address, label("qr_code", address=address))
+        "qr_svg": qr_svg(address, label("qr_code", address=address).unescape())
         if features.get("qr_codes") is not False else "",
     }
     return context
 
 
-def qr_svg(text: str, title: str) -> str:
+def qr_svg(text: str, title: str) -> Markup:
     """An inline, scalable SVG QR code whose accessible name is `title`."""
     code = segno.make(text, error="m")
     width, height = code.symbol_size(scale=1, border=2)
     svg = code.svg_inline(scale=1, border=2, dark="#000", light="#fff", title=title)
-    return svg.replace("<svg ", f'<svg role="img" viewBox="0 0 {width} {height}" ', 1) \
-        .replace(' class="segno"', ' class="segno share__qr"', 1)
+    # segno escapes the text and title it writes into the SVG.
+    return Markup(svg.replace("<svg ", f'<svg role="img" viewBox="0 0 {width} {height}" ', 1)
+                  .replace(' class="segno"', ' class="segno share__qr"', 1))

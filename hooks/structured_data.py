@@ -3,7 +3,10 @@ with its author and, where one is recorded, its clinical review) for authored pa
 
 import json
 
+from markupsafe import Markup
+
 from support import report
+from support.html_text import plain
 from support.page_types import AUTHORED_TYPES, page_type
 from support.state import build
 
@@ -16,7 +19,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
-        "name": page.title,
+        "name": plain(page.title),
         "url": page.canonical_url,
         "inLanguage": config["theme"]["language"],
         "publisher": {"@type": "Organization", "name": config["extra"]["practice"]["name"]},
@@ -32,9 +35,17 @@ def on_page_context(context, page, config, nav, **kwargs):
     if review.get("state") in ("reviewed", "due"):
         data["reviewedBy"] = _agent(review["reviewer"])
         data["lastReviewed"] = review["date"].isoformat()
-    # "</" must not appear inside a <script> element.
-    context["json_ld"] = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    context["json_ld"] = script_json(data)
     return context
+
+
+def script_json(data) -> Markup:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' appears as itself, so
+    no text can end the element or open a comment (`</script>`, `<!--`)."""
+    text = json.dumps(data, ensure_ascii=False)
+    for character in "<>&":
+        text = text.replace(character, f"\\u{ord(character):04x}")
+    return Markup(text)
 
 
 def _agent(person) -> dict:

@@ -10,8 +10,11 @@ import posixpath
 import re
 
 import yaml
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+
+from support.html_text import plain
 
 # Lower-case letters, digits and dashes in each part of the path: safe in any address.
 SAFE_PART = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -27,6 +30,9 @@ def generated_page(config, files, src_uri: str, front_matter: dict, where: str) 
         raise PluginError(f"{where}: the address '{src_uri[:-3]}/' is already a page of the site "
                           f"(docs/{src_uri}), which this entry would replace. Choose another "
                           "name, or move that page.")
+    # Titles may come from labels, which are escaped for HTML; front matter holds plain text.
+    front_matter = {key: plain(value) if isinstance(value, Markup) else value
+                    for key, value in front_matter.items()}
     text = "---\n" + yaml.safe_dump(front_matter, sort_keys=False, allow_unicode=True) + "---\n"
     return File.generated(config, src_uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 from html.parser import HTMLParser
 
+from markupsafe import Markup
+
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
              "source", "track", "wbr"}
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd",
@@ -80,3 +82,10 @@ class _Recorder(HTMLParser):
 
     def handle_data(self, data):
         self.events.append((TEXT, None, data))
+
+
+def plain(value) -> str:
+    """A value as plain text: escaped text (markupsafe.Markup) is turned back, the rest kept."""
+    if isinstance(value, Markup):
+        return value.unescape()
+    return "" if value is None else str(value)
