@@ -7,25 +7,31 @@ author pages, the list of pages written by that author, built from front matter.
 """
 
 import datetime
-import os
 
 from mkdocs.plugins import get_plugin_logger
 
 from support import report
 from support.checks import checks_enabled
-from support.data_files import load_data_file
+from support.data_files import LineMap, load_data_file
+from support.dates import today
 from support.page_types import AUTHORED_TYPES, page_type
+from support.shapes import INVALID, Choice, Entries, Fields, Text, conform
 from support.source import find_line, where
 from support.state import build
 
 log = get_plugin_logger(__name__)
 
-AUTHOR_KINDS = {"person", "team"}
+WHERE = "docs/_data/authors.yml"
+AUTHORS = Entries(Fields({"name": Text(), "kind": Choice("person", "team"), "bio": Text(),
+                          "page": Text()}, {"credentials": Text()}), entry="author")
 
 
 def on_config(config, **kwargs):
-    build.authors = load_data_file(config, "authors")
+    authors, problems = conform(load_data_file(config, "authors"), AUTHORS, WHERE)
+    build.authors = authors if authors is not INVALID else LineMap()
     if checks_enabled():
+        for problem in problems:
+            log.warning(problem)
         for key, author in build.authors.items():
             _check_author_entry(key, author)
     return config
@@ -82,7 +88,10 @@ def review_problems(review) -> list[str]:
         problems.append(f"the reviewer '{review.get('by')}' is a team. A review must be done "
                         "by a named clinician: give their key from docs/_data/authors.yml.")
     date = review.get("date")
-    if not isinstance(date, datetime.date):
+    if isinstance(date, datetime.datetime):
+        problems.append(f"the review date '{date}' has a time of day. Write only the date, "
+                        "as YYYY-MM-DD, like 2026-03-15.")
+    elif not isinstance(date, datetime.date):
         problems.append(f"the review date '{date}' is not a real date. Write it as YYYY-MM-DD, "
                         "like 2026-03-15.")
     elif date > today():
@@ -100,17 +109,12 @@ def review_status(review, config) -> dict:
         return {"state": "pending"}
     reviewer = build.authors.get(review.get("by"))
     date = review.get("date")
-    if reviewer is None or not isinstance(date, datetime.date):
+    if reviewer is None or not isinstance(date, datetime.date) or \
+            isinstance(date, datetime.datetime):
         return {"state": "pending"}
-    max_age = int(config["extra"].get("review_max_age_months", 12))
+    max_age = config["extra"]["review_max_age_months"]  # a whole number (hooks/settings.py)
     due = _months_between(date, today()) >= max_age
     return {"state": "due" if due else "reviewed", "reviewer": reviewer, "date": date}
-
-
-def today() -> datetime.date:
-    """Today's date, or SITE_TODAY (YYYY-MM-DD) so that tests never depend on the calendar."""
-    fixed = os.environ.get("SITE_TODAY")
-    return datetime.date.fromisoformat(fixed) if fixed else datetime.date.today()
 
 
 def _months_between(earlier: datetime.date, later: datetime.date) -> int:
@@ -134,20 +138,9 @@ def _pages_by_author(files) -> dict:
 
 
 def _check_author_entry(key, author):
-    location = f"docs/_data/authors.yml, line {build.authors.line_of(key)}"
-    if not isinstance(author, dict):
-        log.warning(f"{location}: the entry '{key}' must be a set of fields (name, kind, bio, page).")
-        return
-    for field in ("name", "kind", "bio", "page"):
-        if not author.get(field):
-            log.warning(f"{location}: the author '{key}' has no '{field}'. Add it to the entry.")
-    if author.get("kind") not in AUTHOR_KINDS:
+    if author["kind"] == "person" and not author.get("credentials"):
         log.warning(
-            f"{location}: the author '{key}' has kind '{author.get('kind')}'. Use 'person' or "
-            "'team'."
-        )
-    if author.get("kind") == "person" and not author.get("credentials"):
-        log.warning(
-            f"{location}: the person '{key}' has no 'credentials'. Add their professional title "
-            "exactly as licensed, for example 'Licensed Professional Counselor'."
+            f"{WHERE}, line {build.authors.line_of(key)}: the person '{key}' has no "
+            "'credentials'. Add their professional title exactly as licensed, for example "
+            "'Licensed Professional Counselor'."
         )

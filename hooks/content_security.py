@@ -2,8 +2,14 @@
 
 Pages whose type runs no script (exercises and the feelings guide, declared in
 hooks/support/page_types.py) lose every <script> element and get a policy that allows none.
-Other pages allow scripts only from the site itself or, for Material's small inline scripts,
-by the hash of each one. No page may submit a form anywhere (`form-action 'none'`).
+Other pages allow scripts only from the site itself or, for the small inline scripts the engine
+ships, by the hash of each one. No page may submit a form anywhere (`form-action 'none'`).
+
+The engine's inline scripts are the templates in partials/javascripts/ (Material's, and any the
+engine adds in overrides/): each is rendered once per build with the site's configuration, into
+a pattern in which only the page's base address may vary. An inline script that matches none of
+them gets no hash, so no browser runs it, and the build stops naming the page (an author's own
+script is stopped earlier, with its line, by hooks/author_html.py).
 
 Under `mkdocs serve` only, pages also allow inline script, because MkDocs' live-reload script is
 written into each page as it is served, with numbers that change on every request, so it has no
@@ -14,10 +20,13 @@ import base64
 import hashlib
 import re
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from support.page_types import SCRIPTLESS_TYPES, page_type
+from support.source import page_path
 from support.state import build
+
+log = get_plugin_logger(__name__)
 
 # Executable scripts only: JSON-LD data blocks stay, since no browser runs them.
 SCRIPT = re.compile(r"<script\b(?![^>]*application/ld\+json)[^>]*>.*?</script>\s*",
@@ -35,6 +44,20 @@ SCRIPTLESS_POLICY = "; ".join(["default-src 'none'", "script-src 'none'", "base-
 SCRIPTLESS_SERVE_POLICY = SCRIPTLESS_POLICY.replace("script-src 'none'", "script-src 'unsafe-inline'")
 
 
+# Stands for the page's base address while the engine's scripts are turned into patterns. Base
+# addresses are relative paths ("../..") or the site's own path ("/library/").
+BASE_MARKER = "\x00base-url\x00"
+BASE_ADDRESS = r"[\w./~%-]*"
+ENGINE_SCRIPTS = "partials/javascripts/"
+
+_engine_scripts: list = []
+
+
+def on_env(env, config, files, **kwargs):
+    _engine_scripts[:] = engine_script_patterns(env, config)
+    return env
+
+
 def on_page_context(context, page, config, nav, **kwargs):
     context["scriptless"] = is_scriptless(page)
     return context
@@ -46,7 +69,7 @@ def on_post_page(output, page, config, **kwargs):
         output = SCRIPT.sub("", output)
         policy = SCRIPTLESS_SERVE_POLICY if serving() else SCRIPTLESS_POLICY
     else:
-        policy = scripted_policy(output)
+        policy = scripted_policy(output, page_path(page))
     return with_policy(output, policy)
 
 
@@ -55,7 +78,37 @@ def on_post_template(output_content, template_name, config, **kwargs):
     # Pages made from a template alone, such as 404.html, get the same protection.
     if not template_name.endswith(".html"):
         return output_content
-    return with_policy(output_content, scripted_policy(output_content))
+    return with_policy(output_content, scripted_policy(output_content, template_name))
+
+
+def engine_scripts_in(html: str, where: str) -> list[str]:
+    """The bodies of the page's inline scripts that the engine ships; any other is reported."""
+    bodies = []
+    for match in INLINE_SCRIPT.finditer(html):
+        if DATA_BLOCK.search(match.group("attrs")):
+            continue
+        body = match.group("body")
+        if any(pattern.fullmatch(body) for pattern in _engine_scripts):
+            bodies.append(body)
+        else:
+            log.warning(f"{where}: the page holds an inline script that the engine does not "
+                        f"ship ({' '.join(body.split())[:60]!r}). Pages may run only the "
+                        "engine's scripts: remove it.")
+    return bodies
+
+
+def engine_script_patterns(env, config) -> list:
+    """A pattern for each inline script in the engine's script templates."""
+    values = {"config": config, "base_url": BASE_MARKER,
+              "features": config["theme"].get("features") or []}
+    patterns = []
+    for name in env.list_templates(filter_func=lambda name: name.startswith(ENGINE_SCRIPTS)):
+        rendered = env.get_template(name).render(**values)
+        for match in INLINE_SCRIPT.finditer(rendered):
+            if not DATA_BLOCK.search(match.group("attrs")):
+                parts = [re.escape(part) for part in match.group("body").split(BASE_MARKER)]
+                patterns.append(re.compile(BASE_ADDRESS.join(parts), re.DOTALL))
+    return patterns
 
 
 def with_policy(html: str, policy: str) -> str:
@@ -72,13 +125,11 @@ def serving() -> bool:
     return build.command == "serve"
 
 
-def scripted_policy(html: str) -> str:
+def scripted_policy(html: str, where: str) -> str:
     # A hash in the list would make browsers ignore 'unsafe-inline', so serving lists none.
     hashes = ["'unsafe-inline'"] if serving() else sorted({
-        "'sha256-" + base64.b64encode(hashlib.sha256(match.group("body").encode()).digest())
-        .decode() + "'"
-        for match in INLINE_SCRIPT.finditer(html)
-        if not DATA_BLOCK.search(match.group("attrs"))
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+        for body in engine_scripts_in(html, where)
     })
     return "; ".join([
         "default-src 'self'", " ".join(["script-src 'self'", *hashes]), "object-src 'none'",

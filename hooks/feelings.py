@@ -13,12 +13,25 @@ from mkdocs.plugins import get_plugin_logger
 from support.checks import checks_enabled
 from support.data_files import LineList, load_data_file
 from support.generated_pages import generated_page
+from support.shapes import (INVALID, AnyOf, Choice, Date, Fields, Id, ListOf, Text,
+                            conform)
 
 log = get_plugin_logger(__name__)
 
 WHERE = "docs/_data/feelings.yml"
-GROUP_FIELDS = ("id", "label", "question", "feelings")
-FEELING_FIELDS = ("id", "name", "signs", "telling_you", "makes_sense", "phrase", "try")
+LABELS = ("telling_you", "makes_sense", "phrase", "try", "not_quite", "next_steps")
+REVIEW = AnyOf(Choice("pending"), Fields({"by": Text(), "date": Date()}),
+               describe="'pending', or 'by:' and 'date:' on two indented lines")
+GROUP = Fields({"id": Id(), "label": Text(), "question": Text(), "feelings": ListOf(Id(), 1)},
+               {"signs": Text()})
+FEELING = Fields({"id": Id(), "name": Text(), "signs": Text(), "telling_you": Text(),
+                  "makes_sense": Text(), "phrase": Text(), "try": ListOf(Text(), 1)})
+GUIDE = Fields(
+    {"start_page": Text(), "author": Text(), "review": REVIEW, "question": Text(),
+     "back_label": Text(), "labels": Fields({key: Text() for key in LABELS}),
+     "groups": ListOf(GROUP, 1, entry="group"), "feelings": ListOf(FEELING, 1, entry="feeling")},
+    {"next_page": Fields({"page": Text(), "label": Text()})},
+)
 _guide = {}
 
 
@@ -29,9 +42,18 @@ def on_config(config, **kwargs):
         log.info("No docs/_data/feelings.yml (or it is empty): the \"What am I feeling?\" "
                  "guide is off.")
         return config
-    if checks_enabled():
-        for problem in guide_problems(_guide):
-            log.warning(problem)
+    guide, problems = conform(_guide, GUIDE, WHERE)
+    written = {feeling.get("id") for feeling in _guide.get("feelings") or []
+               if isinstance(feeling, dict)} if isinstance(_guide.get("feelings"), list) else set()
+    problems += list(guide_problems(guide, written)) if guide is not INVALID else []
+    for problem in problems:
+        _report(problem)
+    if guide is INVALID:
+        # Nothing can be built from it; the guide's start page says so (hooks/page_types.py
+        # would otherwise render it empty).
+        _guide = {}
+        return config
+    _guide = guide
     _keep_only_what_can_be_shown(_guide)
     return config
 
@@ -63,54 +85,47 @@ def on_env(env, config, files, **kwargs):
     return env
 
 
-def guide_problems(guide):
-    for key in ("start_page", "author", "review", "question", "groups", "feelings"):
-        if not guide.get(key):
-            yield f"{WHERE}, line 1: '{key}' is missing. Add it (see README.md)."
-    feeling_ids, seen = set(), set()
-    for label, entries, required in (("group", guide.get("groups") or [], GROUP_FIELDS),
-                                     ("feeling", guide.get("feelings") or [], FEELING_FIELDS)):
+def guide_problems(guide, written_ids=frozenset()):
+    """What the shapes cannot say: ids used twice, and groups listing unknown feelings (a
+    feeling that was written but left out for its shape is already reported)."""
+    seen = set()
+    for key in ("groups", "feelings"):
+        entries = guide[key]
         for index, entry in enumerate(entries):
-            line = entries.line_of(index)
-            if not isinstance(entry, dict):
-                yield f"{WHERE}, line {line}: each {label} must be a set of fields."
-                continue
-            for field in required:
-                if not entry.get(field):
-                    yield (f"{WHERE}, line {line}: the {label} '{entry.get('id')}' has no "
-                           f"'{field}'. Add it.")
-            if entry.get("id") in seen:
-                yield (f"{WHERE}, line {line}: the id '{entry['id']}' is used twice. Each group "
-                       "and feeling needs its own id, because it becomes the page's address.")
-            seen.add(entry.get("id"))
-            if label == "feeling":
-                feeling_ids.add(entry.get("id"))
-    for group in guide.get("groups") or []:
-        if isinstance(group, dict):
-            for feeling in group.get("feelings") or []:
-                if feeling not in feeling_ids:
-                    yield (f"{WHERE}, line {group.line_of('feelings')}: the group "
-                           f"'{group.get('id')}' lists '{feeling}', which is not one of the "
-                           "feelings below. Check the spelling, or add that feeling.")
+            if entry["id"] in seen:
+                yield (f"{WHERE}, line {entries.line_of(index)}: the id '{entry['id']}' is used "
+                       "twice. Each group and feeling needs its own id, because it becomes the "
+                       "page's address.")
+            seen.add(entry["id"])
+    feeling_ids = {feeling["id"] for feeling in guide["feelings"]}
+    for group in guide["groups"]:
+        for feeling in group["feelings"]:
+            if feeling not in feeling_ids and feeling not in written_ids:
+                yield (f"{WHERE}, line {group.line_of('feelings')}: the group "
+                       f"'{group['id']}' lists '{feeling}', which is not one of the "
+                       "feelings below. Check the spelling, or add that feeling.")
 
 
 def _keep_only_what_can_be_shown(guide):
-    """Drop entries a page cannot be built from (each one was reported above), so that a
-    mistake ends in a clear message, never a crash while rendering."""
+    """Drop repeated ids and unknown feelings (each reported above), so that a mistake ends in
+    a clear message, never a page that replaces another."""
     seen = set()
-    for key, required in (("groups", GROUP_FIELDS), ("feelings", FEELING_FIELDS)):
-        entries = guide.get(key) or LineList()
+    for key in ("groups", "feelings"):
         kept = LineList()
-        for index, entry in enumerate(entries):
-            if isinstance(entry, dict) and all(entry.get(field) for field in required) \
-                    and entry["id"] not in seen and not seen.add(entry["id"]):
+        for index, entry in enumerate(guide[key]):
+            if entry["id"] not in seen:
+                seen.add(entry["id"])
                 kept.append(entry)
-                kept.item_lines.append(entries.line_of(index) if hasattr(entries, "line_of")
-                                       else 0)
+                kept.item_lines.append(guide[key].line_of(index))
         guide[key] = kept
     known = {feeling["id"] for feeling in guide["feelings"]}
     for group in guide["groups"]:
         group["feelings"] = [feeling for feeling in group["feelings"] if feeling in known]
+
+
+def _report(problem):
+    if checks_enabled():
+        log.warning(problem)
 
 
 def _front_matter(kind, entry) -> dict:

@@ -5,21 +5,21 @@ stops the build instead. The page types and their fields are declared in
 hooks/support/page_types.py.
 """
 
+import datetime
 import difflib
-import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
 from support.data_files import LineMap, invalid_dates, parse_yaml
-from support.page_types import COMMON_FIELDS, DEFAULT_TYPE, PAGE_TYPES
-from support.source import page_path
+from support.dates import today
+from support.page_types import COMMON_FIELDS, DEFAULT_TYPE, FIELD_SHAPES, PAGE_TYPES
+from support.source import FRONT_MATTER, page_path
 
 log = get_plugin_logger(__name__)
 
-# The same pattern MkDocs uses to find front matter.
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 TEXT_FIELDS = ("title", "description")
 
 
@@ -44,12 +44,67 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     for key in sorted(spec["required"] - set(fields)):
         _warn(page, fields, None, f"the front matter has no '{key}', which every {kind} page "
               f"needs. Add a line '{key}: …' between the two '---' lines at the top.")
+    for key in list(fields):
+        if key in FIELD_SHAPES and not has_shape(fields[key], FIELD_SHAPES[key][0]):
+            _warn(page, fields, key, f"'{key}:' must be {FIELD_SHAPES[key][1]}, not "
+                  f"{_shape_name(fields[key])}.")
+            page.meta.pop(key, None)  # later steps never see the wrong shape
     for key in TEXT_FIELDS:
-        if key in fields and (not isinstance(fields[key], str) or not fields[key].strip()):
+        if isinstance(fields.get(key), str) and not fields[key].strip():
             _warn(page, fields, key, f"'{key}' must be some text. Write it after '{key}:', "
                   "in quotes if it contains a colon.")
+    _check_template(page, fields, config)
+    _check_dates(page, fields)
     _check_readability_exemption(page, fields)
     return markdown
+
+
+def has_shape(value, shapes) -> bool:
+    for shape in shapes:
+        if shape == "date":
+            if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+                return True
+        elif isinstance(value, shape) and not (shape is int and isinstance(value, bool)):
+            return True
+    return False
+
+
+def _shape_name(value) -> str:
+    if isinstance(value, datetime.datetime):
+        return f"a date with a time ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of indented fields"
+    return f"'{value}'"
+
+
+def _check_template(page, fields, config):
+    name = fields.get("template")
+    if not isinstance(name, str):
+        return
+    if not any((Path(folder) / name).is_file() for folder in config["theme"].dirs):
+        known = sorted({spec["template"] for spec in PAGE_TYPES.values()})
+        _warn(page, fields, "template", f"there is no template '{name}'. "
+              f"{_suggest(name, known)}Remove the line to use the page type's own layout, or "
+              f"use one of: {', '.join(known)}.")
+        page.meta.pop("template", None)
+
+
+def _check_dates(page, fields):
+    """A page is not published in the future, updated before it was written, or reviewed
+    before it was written."""
+    published, updated = fields.get("date"), fields.get("updated")
+    review = fields.get("review")
+    reviewed = review.get("date") if isinstance(review, dict) else None
+    if has_shape(published, ("date",)) and published > today():
+        _warn(page, fields, "date", f"the page's date {published} is in the future. Give the "
+              "day it was first published.")
+    if has_shape(published, ("date",)):
+        for key, other in (("updated", updated), ("review", reviewed)):
+            if has_shape(other, ("date",)) and other < published:
+                _warn(page, fields, key, f"the {key} date {other} is before the page's date "
+                      f"{published}. Check both dates.")
 
 
 def _read_front_matter(page):

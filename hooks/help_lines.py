@@ -8,19 +8,37 @@ import datetime
 from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
-from support.data_files import load_data_file
+from support.data_files import LineMap, load_data_file
+from support.shapes import INVALID, AnyOf, Date, Fields, Id, ListOf, Text, conform
 from support.urls import dial
 
 log = get_plugin_logger(__name__)
 
 WHERE = "docs/_data/help-lines.yml"
 TEXT_FIELDS = ("emergency_heading", "lines_heading", "lines_intro")
+# Shapes only: which fields an entry needs before it is shown is checked by _valid below.
+NUMBER = AnyOf(Text(), describe="a phone number, in quotes, like \"988\"")
+LINE = Fields({}, {"name": Text(), "who": Text(), "call": NUMBER, "text": NUMBER,
+                   "text_keyword": Text(), "web": Text(), "web_label": Text(), "note": Text(),
+                   "verified": Date()})
+HELP_LINES = Fields({}, {
+    **{field: Text() for field in TEXT_FIELDS},
+    "emergency": ListOf(Fields({}, {"number": NUMBER, "where": Text(), "verified": Date()}),
+                        entry="emergency number"),
+    "countries": ListOf(Fields({"id": Id()}, {"name": Text(), "lines": ListOf(LINE, entry="line")}),
+                        entry="country"),
+})
 _help_lines = {}
 
 
 def on_config(config, **kwargs):
     global _help_lines
-    _help_lines = load_data_file(config, "help-lines")
+    _help_lines, problems = conform(load_data_file(config, "help-lines"), HELP_LINES, WHERE)
+    for problem in problems:
+        if checks_enabled():
+            log.warning(problem)
+    if _help_lines is INVALID:
+        _help_lines = LineMap()
     for field in TEXT_FIELDS:
         if not isinstance(_help_lines.get(field), str):
             _warn(_help_lines.line, f"'{field}' is missing. Add the text shown for it on the "

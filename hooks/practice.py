@@ -16,13 +16,12 @@ from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
 from support.source import line_at, page_path, where
-from support.urls import dial
+from support.urls import EXTERNAL_SCHEMES, dial
 
 log = get_plugin_logger(__name__)
 
 _files = None
 _warned = set()
-EXTERNAL_SCHEMES = ("https://", "http://", "mailto:", "tel:", "sms:")
 SHORTCODE = re.compile(r"<!--\s*practice:([\w-]+)\s*-->")
 
 

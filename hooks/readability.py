@@ -36,7 +36,7 @@ def on_page_content(html, page, config, files, **kwargs):
     findings = report.for_page(page.file.src_uri)
     findings["grade"] = round(grade, 1)
     findings["smog"] = round(textstat.smog_index(text), 1)
-    max_grade = (config["extra"].get("readability") or {}).get("max_grade", DEFAULT_MAX_GRADE)
+    max_grade = config["extra"]["readability"]["max_grade"]  # a number (hooks/settings.py)
     exempt = (page.meta.get("readability") or {}).get("exempt") \
         if isinstance(page.meta.get("readability"), dict) else None
     if page_type(page) in CLIENT_FACING_TYPES and grade > max_grade and not exempt:

@@ -7,7 +7,15 @@
   page gets a redirect page at its old address; a renamed step on the same page keeps its old
   anchor as an alias, so old links still land on the step.
 
-Every target page and anchor must exist, and names must be unique.
+A meta refresh drops the part of an address after '#', and GitHub Pages has no server
+redirects, so a moved guide would lose the step a clinician linked to. A redirect page
+therefore lists every step of the page it leads to as a plain link, under the step's anchor
+(steps renamed with a `moved:` entry of their own under their old anchor), and one small script
+the engine ships (overrides/partials/javascripts/redirect.html) follows the link that matches
+the address's '#' part. Readers without script are sent to the page by the refresh.
+
+Every target page and anchor must exist, names must be unique, and short links lead only to
+pages of this site (a short link to another site would make this site an open door to it).
 """
 
 import re
@@ -19,69 +27,126 @@ from support import site_index
 from support.checks import checks_enabled
 from support.data_files import LineList, load_data_file
 from support.generated_pages import generated_page
+from support.shapes import INVALID, Fields, Id, ListOf, Text, conform
 from support.state import build
+from support.urls import EXTERNAL_SCHEMES
 
 log = get_plugin_logger(__name__)
 
 WHERE = "docs/_data/short-links.yml"
-NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SHORT_LINKS = Fields({}, {
+    "links": ListOf(Fields({"name": Id(), "target": Text()}), entry="short link"),
+    "moved": ListOf(Fields({"from": Text(), "target": Text()}), entry="moved address"),
+})
 _links = LineList()
 _moved = LineList()
 _redirects = []  # (where, line, redirect page URL, target address) checked after the build
 _aliases = {}  # page src path -> [(old anchor, new anchor)]
+_moved_steps = {}  # redirect page src path -> [(old anchor, target path, new anchor)]
+_files = None
 
 
 def on_config(config, **kwargs):
     global _links, _moved
-    data = load_data_file(config, "short-links")
+    data, problems = conform(load_data_file(config, "short-links"), SHORT_LINKS, WHERE)
+    for problem in problems:
+        if checks_enabled():
+            log.warning(problem)
+    data = data if data is not INVALID else {}
     _links = data.get("links") or LineList()
     _moved = data.get("moved") or LineList()
     _redirects.clear()
     _aliases.clear()
+    _moved_steps.clear()
     return config
 
 
 def on_files(files, config, **kwargs):
-    prefix = str(config["extra"].get("short_links_prefix", "go")).strip("/")
+    global _files
+    _files = files
+    prefix = config["extra"]["short_links_prefix"]  # a checked slug (hooks/settings.py)
     site_url = config["site_url"] or "/"
     seen = {}
     for index, entry in enumerate(_links):
-        line = _links.line_of(index)
-        name = entry.get("name") if isinstance(entry, dict) else None
-        if not isinstance(name, str) or not NAME.match(name):
-            _warn(line, f"the short link name '{name}' is not usable in an address. Use lower "
-                  "case letters, digits and dashes, like break or step-2.")
-            continue
+        line, name = _links.line_of(index), entry["name"]
         if name in seen:
             _warn(line, f"the short link '{name}' is already defined on line {seen[name]}. "
                   "Give each short link its own name.")
             continue
         seen[name] = line
-        target_url = _add_redirect(files, config, f"{prefix}/{name}.md", entry.get("target"),
+        target_url = _add_redirect(files, config, f"{prefix}/{name}.md", entry["target"],
                                    line, label("short_link_title", name=name))
         if target_url is not None:
             build.short_links_by_target.setdefault(target_url, site_url + f"{prefix}/{name}/")
+    moved_pages = {}  # old URL -> redirect page src path
     for index, entry in enumerate(_moved):
-        line = _moved.line_of(index)
-        if not isinstance(entry, dict) or not entry.get("from") or not entry.get("target"):
-            _warn(line, "each moved address needs 'from' (the old address, like "
-                  "guides/old-name/) and 'target' (where it lives now, like guides/new.md).")
-            continue
-        old_url, _, old_anchor = str(entry["from"]).partition("#")
-        target_path, _, new_anchor = str(entry["target"]).partition("#")
-        if old_anchor:
-            target = files.get_file_from_path(target_path)
-            if target is None or target.url != old_url or not new_anchor:
-                _warn(line, f"'{entry['from']}' is a step anchor, which can only move to "
-                      "another anchor on the same page. Give 'target' as that page and its new "
-                      "anchor, like guides/page.md#step-2-new-name.")
-                continue
-            _aliases.setdefault(target_path, []).append((old_anchor, new_anchor))
-            _redirects.append((line, f"{old_url}#{old_anchor}", None))
-        else:
+        old_url, _, old_anchor = entry["from"].partition("#")
+        if not old_anchor:
             source = old_url.strip("/") + ".md" if old_url.strip("/") else "index.md"
-            _add_redirect(files, config, source, entry["target"], line, label("moved_title"))
+            if _add_redirect(files, config, source, entry["target"], _moved.line_of(index),
+                             label("moved_title")) is not None:
+                moved_pages[old_url] = source
+    for index, entry in enumerate(_moved):
+        if "#" in entry["from"]:
+            _move_step(files, entry, _moved.line_of(index), moved_pages)
     return files
+
+
+def _move_step(files, entry, line, moved_pages):
+    """A step anchor renamed on its page, or moved with its page to another one."""
+    old_url, _, old_anchor = entry["from"].partition("#")
+    target_path, _, new_anchor = entry["target"].partition("#")
+    target = files.get_file_from_path(target_path)
+    if target is None or not new_anchor:
+        _warn(line, f"'{entry['from']}' is a step, so 'target' must be a page and its step, "
+              "like guides/page.md#step-2-new-name.")
+    elif target.url == old_url:
+        _aliases.setdefault(target_path, []).append((old_anchor, new_anchor))
+        _redirects.append((line, f"{old_url}#{old_anchor}", None))
+    elif old_url in moved_pages:
+        _moved_steps.setdefault(moved_pages[old_url], []).append(
+            (old_anchor, target_path, new_anchor))
+        _redirects.append((line, None, f"{target.url}#{new_anchor}"))
+    else:
+        _warn(line, f"'{entry['from']}' is a step of the page '{old_url}', which is still "
+              f"here, so the step cannot lead to another page. Move the whole page with an "
+              f"entry 'from: {old_url}', or give a new step on the same page.")
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    """The steps a redirect page lists: every step of the page it leads to, under the same
+    anchor, and each step moved from the old page, under its old anchor."""
+    target = page.meta.get("target") if page.meta.get("type") == "short-link" else None
+    if not isinstance(target, str) or "#" in target:
+        return context
+    target_page = _page_for(target)
+    steps = []
+    if target_page is not None:
+        steps = [{"anchor": item.id, "url": target_page.url, "step": item.id,
+                  "title": item.title} for item in _flatten(target_page.toc)
+                 if item.id.startswith("step-")]
+    for old_anchor, path, new_anchor in _moved_steps.get(page.file.src_uri, []):
+        moved_to = _page_for(path)
+        if moved_to is not None:
+            title = next((item.title for item in _flatten(moved_to.toc)
+                          if item.id == new_anchor), new_anchor)
+            # The old page had the step under its old anchor only.
+            steps = [step for step in steps if step["anchor"] not in (old_anchor, new_anchor)]
+            steps.append({"anchor": old_anchor, "url": moved_to.url, "step": new_anchor,
+                          "title": title})
+    context["redirect_steps"] = steps
+    return context
+
+
+def _page_for(path):
+    file = _files.get_file_from_path(path) if _files is not None else None
+    return file.page if file is not None else None
+
+
+def _flatten(toc):
+    for item in toc:
+        yield item
+        yield from _flatten(item.children)
 
 
 def on_page_content(html, page, config, files, **kwargs):
@@ -106,9 +171,11 @@ def on_post_build(config, **kwargs):
 
 
 def _add_redirect(files, config, source, target, line, title):
-    if not isinstance(target, str) or not target:
-        _warn(line, "the entry has no 'target'. Give the page it leads to, like guides/page.md "
-              "or guides/page.md#step-2-name.")
+    if target.startswith(EXTERNAL_SCHEMES) or target.startswith("//"):
+        _warn(line, f"the target '{target}' is another site. Short links and moved pages lead "
+              "only to pages of this site, so that no one can use this site's name to send "
+              "readers elsewhere. Give a page of this site, like guides/page.md, or link to "
+              "the other site from a page.")
         return None
     path, _, anchor = target.partition("#")
     target_file = files.get_file_from_path(path)

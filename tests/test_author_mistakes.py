@@ -2,8 +2,9 @@
 
 Each case in tests/broken/ holds one mistake: a broken page or data file (under files/) laid over
 a copy of the fixture site (tests/fixtures/site, a second practice that reuses hooks/ and
-overrides/ unchanged), or one small edit of its mkdocs.yml, and the message the build must give:
-the file, the line where there is one, and the fix.
+overrides/ unchanged), small edits of its files (`edits:`), symbolic links (`symlinks:`) or
+environment variables (`env:`), and the message the build must give: the file (or the setting),
+the line where there is one, and the fix.
 """
 
 import shutil
@@ -31,6 +32,8 @@ def apply_case(case_dir: Path, site: Path) -> dict:
         text = path.read_text(encoding="utf-8")
         assert edit["replace"] in text, f"{case_dir.name}: '{edit['replace']}' not found"
         path.write_text(text.replace(edit["replace"], edit["with"], 1), encoding="utf-8")
+    for link, target in (case.get("symlinks") or {}).items():
+        (site / link).symlink_to(target)
     return case
 
 
@@ -95,7 +98,7 @@ def test_editors_report_lists_every_page_and_is_not_in_the_navigation(tmp_path):
 def test_mistake_stops_the_build_with_a_message_naming_file_line_and_fix(case_dir, tmp_path):
     site = fixture_site(tmp_path / "project")
     case = apply_case(case_dir, site)
-    result = build_site(site, tmp_path / "site")
+    result = build_site(site, tmp_path / "site", **case.get("env", {}))
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"{case['mistake']}: the build passed\n{output}"
     assert "Traceback" not in output, output

@@ -124,6 +124,19 @@ def invalid_dates(data):
             yield from invalid_dates(value)
 
 
+def shift_lines(data, by: int):
+    """Move every line number inside parsed YAML data by `by` lines."""
+    if isinstance(data, LineMap):
+        data.line += by
+        data.key_lines = {key: line + by for key, line in data.key_lines.items()}
+    elif isinstance(data, LineList):
+        data.line += by
+        data.item_lines = [line + by for line in data.item_lines]
+    for value in data.values() if isinstance(data, dict) else \
+            data if isinstance(data, list) else ():
+        shift_lines(value, by)
+
+
 def data_file_path(config, name: str) -> Path:
     return Path(config["docs_dir"]) / DATA_DIR / f"{name}.yml"
 
@@ -137,9 +150,30 @@ def display_path(config, path: Path) -> str:
         return str(path)
 
 
-def parse_yaml(text: str, where: str, line_offset: int = 0):
-    """Parse YAML text, turning a syntax error into a message an author can act on."""
+def read_text(path: Path, where: str) -> str:
+    """A file's text, or a clear stop if it is not UTF-8."""
+    data = path.read_bytes()
     try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise PluginError(f"{where}, line {line}: this file is not UTF-8 text, so it cannot be "
+                          "read. Open it in your editor and save it again with the encoding "
+                          "'UTF-8'.") from None
+
+
+def parse_yaml(text: str, where: str, line_offset: int = 0):
+    """Parse YAML text, turning a syntax error into a message an author can act on.
+
+    Aliases (*name) are refused: authors never need them, and a few nested ones can make a
+    small file expand into billions of values (the "billion laughs")."""
+    try:
+        for token in yaml.scan(text, Loader=_SafeLoader):
+            if isinstance(token, yaml.AliasToken):
+                raise PluginError(
+                    f"{where}, line {token.start_mark.line + 1 + line_offset}: '*{token.value}' "
+                    "repeats another part of the file (a YAML alias), which data files do not "
+                    "use. Write the value out in full instead.")
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -171,9 +205,13 @@ def load_data_file(config, name: str):
             f"{where}: this data file is missing. Create it (see README.md) or restore it "
             "from version control."
         )
+    project = Path(config["config_file_path"]).parent.resolve()
+    if not path.resolve().is_relative_to(project):
+        raise PluginError(f"{where}: this is a link to {path.resolve()}, outside the project. "
+                          "Copy the file into docs/_data/ instead of linking to it.")
     stamp = (path.stat().st_mtime_ns, path.stat().st_size)
     if _parsed.get(path, (None,))[0] != stamp:
-        _parsed[path] = (stamp, parse_yaml(path.read_text(encoding="utf-8"), where))
+        _parsed[path] = (stamp, parse_yaml(read_text(path, where), where))
     # Each hook gets its own copy, since some of them tidy the data they read.
     data = copy.deepcopy(_parsed[path][1])
     for bad in invalid_dates(data):

@@ -56,6 +56,11 @@ def elements(html: str, tags) -> list[tuple[str, dict]]:
     return [(tag, value) for kind, tag, value in _parse(html) if kind == START and tag in tags]
 
 
+def all_elements(html: str) -> list[tuple[str, dict]]:
+    """Every element, as (tag, attributes); shared like those of `elements`."""
+    return [(tag, value) for kind, tag, value in _parse(html) if kind == START]
+
+
 @functools.lru_cache(maxsize=8)
 def _parse(html: str) -> tuple[tuple[str, str | None, object], ...]:
     """The document as (START, tag, attributes), (END, tag, None) and (TEXT, None, text)."""

@@ -1,5 +1,10 @@
 """Line numbers in a page's source file, for messages an author can act on."""
 
+import re
+
+# The same pattern MkDocs uses to find front matter.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
 
 def page_path(page) -> str:
     """The page's file as the author knows it: docs/guides/x.md."""
@@ -30,3 +35,20 @@ def find_line(page, needle: str) -> int | None:
 
 def where(page, line: int | None) -> str:
     return f"{page_path(page)}, line {line}" if line else page_path(page)
+
+
+def front_matter_with_lines(page):
+    """The page's front matter as LineMap/LineList values whose lines are lines of the page's
+    file, or None when it cannot be read (hooks/front_matter.py reports why)."""
+    from support.data_files import parse_yaml, shift_lines  # noqa: PLC0415 - avoids a cycle
+
+    source = page.file.content_string
+    match = FRONT_MATTER.match(source)
+    if match is None:
+        return None
+    try:
+        fields = parse_yaml(match.group(1), page_path(page), line_offset=1)
+    except Exception:  # noqa: BLE001 - hooks/front_matter.py reports it with its line
+        return None
+    shift_lines(fields, 1)  # the opening '---'
+    return fields

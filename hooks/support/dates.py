@@ -1,0 +1,25 @@
+"""Today's date for every check, so that tests never depend on the calendar."""
+
+import datetime
+import os
+
+
+def today() -> datetime.date:
+    """Today, or SITE_TODAY (YYYY-MM-DD) when it is set (hooks/settings.py checks its form)."""
+    fixed = os.environ.get("SITE_TODAY")
+    return datetime.date.fromisoformat(fixed) if fixed else datetime.date.today()
+
+
+def site_today_problem() -> str:
+    """What is wrong with SITE_TODAY, or "" when it is unset or a real date."""
+    fixed = os.environ.get("SITE_TODAY")
+    if not fixed:
+        return ""
+    try:
+        datetime.date.fromisoformat(fixed)
+        if len(fixed) == 10:
+            return ""
+    except ValueError:
+        pass
+    return (f"SITE_TODAY is '{fixed}', which is not a date. Write it as YYYY-MM-DD, like "
+            "2026-03-15, or leave it unset to use today's date.")
