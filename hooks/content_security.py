@@ -1,7 +1,9 @@
 """Content-Security-Policy for every page, as a meta tag placed before any script.
 
-Pages whose type runs no script (exercises and the feelings guide, declared in
-hooks/support/page_types.py) lose every <script> element and get a policy that allows none.
+Pages whose type runs no script (exercises, the feelings guide and redirect pages, declared
+in hooks/support/page_types.py) lose every <script> element and get a policy that allows none,
+except the engine's own small scripts (overrides/partials/javascripts/, such as the redirect
+pages' one), each approved by its hash.
 Other pages allow scripts only from the site itself or, for the small inline scripts the engine
 ships, by the hash of each one. No page may submit a form anywhere (`form-action 'none'`).
 
@@ -19,6 +21,7 @@ hash to approve. Built and deployed pages never get that allowance.
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -38,10 +41,6 @@ CHARSET = re.compile(r'<meta charset="utf-8">', re.IGNORECASE)
 
 COMMON = ["style-src 'self'", "img-src 'self' data:", "font-src 'self'", "form-action 'none'"]
 # connect-src 'self' lets tools such as Lighthouse read the site's own robots.txt from the page.
-SCRIPTLESS_POLICY = "; ".join(["default-src 'none'", "script-src 'none'", "base-uri 'none'",
-                               "connect-src 'self'", *COMMON])
-# While serving: the page's own scripts are gone as above; only the live-reload script may run.
-SCRIPTLESS_SERVE_POLICY = SCRIPTLESS_POLICY.replace("script-src 'none'", "script-src 'unsafe-inline'")
 
 
 # Stands for the page's base address while the engine's scripts are turned into patterns. Base
@@ -50,7 +49,7 @@ BASE_MARKER = "\x00base-url\x00"
 BASE_ADDRESS = r"[\w./~%-]*"
 ENGINE_SCRIPTS = "partials/javascripts/"
 
-_engine_scripts: list = []
+_engine_scripts: list = []  # (pattern, whether the engine's own rather than Material's)
 
 
 def on_env(env, config, files, **kwargs):
@@ -66,8 +65,9 @@ def on_page_context(context, page, config, nav, **kwargs):
 @event_priority(-100)  # last: it hashes the page's scripts as they will be served
 def on_post_page(output, page, config, **kwargs):
     if is_scriptless(page):
-        output = SCRIPT.sub("", output)
-        policy = SCRIPTLESS_SERVE_POLICY if serving() else SCRIPTLESS_POLICY
+        kept = []
+        output = SCRIPT.sub(lambda match: _keep_own(match, kept), output)
+        policy = scriptless_policy(kept)
     else:
         policy = scripted_policy(output, page_path(page))
     return with_policy(output, policy)
@@ -81,6 +81,29 @@ def on_post_template(output_content, template_name, config, **kwargs):
     return with_policy(output_content, scripted_policy(output_content, template_name))
 
 
+def _keep_own(match, kept: list) -> str:
+    """The script, if it is one of the engine's own; nothing otherwise."""
+    inline = INLINE_SCRIPT.match(match.group(0))
+    body = inline.group("body") if inline else None
+    if body is not None and any(own and pattern.fullmatch(body)
+                                for pattern, own in _engine_scripts):
+        kept.append(body)
+        return match.group(0)
+    return ""
+
+
+def scriptless_policy(bodies: list[str]) -> str:
+    # While serving, only MkDocs' live-reload script is added, and it has no fixed hash.
+    scripts = "'unsafe-inline'" if serving() else " ".join(_hashes(bodies)) or "'none'"
+    return "; ".join(["default-src 'none'", f"script-src {scripts}", "base-uri 'none'",
+                      "connect-src 'self'", *COMMON])
+
+
+def _hashes(bodies) -> list[str]:
+    return sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest())
+                   .decode() + "'" for body in bodies})
+
+
 def engine_scripts_in(html: str, where: str) -> list[str]:
     """The bodies of the page's inline scripts that the engine ships; any other is reported."""
     bodies = []
@@ -88,7 +111,7 @@ def engine_scripts_in(html: str, where: str) -> list[str]:
         if DATA_BLOCK.search(match.group("attrs")):
             continue
         body = match.group("body")
-        if any(pattern.fullmatch(body) for pattern in _engine_scripts):
+        if any(pattern.fullmatch(body) for pattern, _ in _engine_scripts):
             bodies.append(body)
         else:
             log.warning(f"{where}: the page holds an inline script that the engine does not "
@@ -98,16 +121,19 @@ def engine_scripts_in(html: str, where: str) -> list[str]:
 
 
 def engine_script_patterns(env, config) -> list:
-    """A pattern for each inline script in the engine's script templates."""
+    """(pattern, own) for each inline script in the script templates: Material's, and the
+    engine's own (those in the theme's custom_dir, overrides/)."""
     values = {"config": config, "base_url": BASE_MARKER,
               "features": config["theme"].get("features") or []}
+    custom_dir = config["theme"].custom_dir
     patterns = []
     for name in env.list_templates(filter_func=lambda name: name.startswith(ENGINE_SCRIPTS)):
+        own = bool(custom_dir) and (Path(custom_dir) / name).is_file()
         rendered = env.get_template(name).render(**values)
         for match in INLINE_SCRIPT.finditer(rendered):
             if not DATA_BLOCK.search(match.group("attrs")):
                 parts = [re.escape(part) for part in match.group("body").split(BASE_MARKER)]
-                patterns.append(re.compile(BASE_ADDRESS.join(parts), re.DOTALL))
+                patterns.append((re.compile(BASE_ADDRESS.join(parts), re.DOTALL), own))
     return patterns
 
 
@@ -127,10 +153,7 @@ def serving() -> bool:
 
 def scripted_policy(html: str, where: str) -> str:
     # A hash in the list would make browsers ignore 'unsafe-inline', so serving lists none.
-    hashes = ["'unsafe-inline'"] if serving() else sorted({
-        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
-        for body in engine_scripts_in(html, where)
-    })
+    hashes = ["'unsafe-inline'"] if serving() else _hashes(engine_scripts_in(html, where))
     return "; ".join([
         "default-src 'self'", " ".join(["script-src 'self'", *hashes]), "object-src 'none'",
         "base-uri 'self'", *COMMON,

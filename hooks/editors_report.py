@@ -9,6 +9,7 @@ hook turns it into the page
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from support import report
 from support.checks import checks_enabled
 from support.generated_pages import generated_page
 from support.page_types import DEFAULT_TYPE
@@ -18,6 +19,7 @@ REPORT_SOURCE = "editors-report.md"
 REPORT_PAGE = {"type": "editors-report", "title": "Editors' report", "search": {"exclude": True}}
 
 
+@event_priority(-100)  # last: the report is written after every page it reports on
 def on_files(files, config, **kwargs):
     if files.get_file_from_path(REPORT_SOURCE) is not None:
         raise PluginError(f"docs/{REPORT_SOURCE}: this name is kept for the editors' report, "
@@ -33,17 +35,17 @@ def on_env(env, config, files, **kwargs):
         page = file.page
         if page is None or file.src_uri == REPORT_SOURCE:
             continue
-        findings = build.findings.get(file.src_uri, {})
+        findings = report.for_page(file.src_uri)
         rows.append({
             "page": page,
             "type": page.meta.get("type", DEFAULT_TYPE),
             "author": page.meta.get("author"),
             "review": findings.get("review"),
-            "grade": findings.get("grade"),
-            "smog": findings.get("smog"),
+            # Grades and flagged phrases come as each page is written; this page is written
+            # last (its hook comes last), so the template reads them then.
+            "findings": findings,
             "exempt": (page.meta.get("readability") or {}).get("exempt")
             if isinstance(page.meta.get("readability"), dict) else None,
-            "flagged": findings.get("flagged", []),
         })
     env.globals["editors_report"] = {
         "checks_on": checks_enabled(),

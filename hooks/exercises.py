@@ -46,7 +46,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     exercise, problems = conform(written["exercise"], EXERCISE, page_path(page),
                                  written.line_of("exercise"))
     if exercise is not INVALID:
-        problems += list(exercise_problems(exercise, page))
+        problems += list(exercise_problems(exercise, page_path(page)))
     if checks_enabled():
         for problem in problems:
             log.warning(problem)
@@ -55,19 +55,19 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     return markdown
 
 
-def exercise_problems(exercise, page):
-    """What the shapes cannot say: names and ids used twice, reflections for unknown values."""
+def exercise_problems(exercise, where: str):
+    """What the shapes cannot say: names and ids used twice, reflections for unknown values.
+    `exercise` has its shape already (EXERCISE)."""
     names, ids = set(), set()
-    where = page_path(page)
     for section_index, section in enumerate(exercise["sections"]):
-        line = exercise["sections"].line_of(section_index)
+        line = _line_of(exercise["sections"], section_index, 1)
         if section["id"] in ids:
             yield (f"{where}, line {line}: two sections have the id '{section['id']}'. Give "
                    "each its own id: clinicians link to it.")
         ids.add(section["id"])
         fields = section.get("fields") or []
         for field_index, field in enumerate(fields):
-            line = fields.line_of(field_index) if hasattr(fields, "line_of") else line
+            line = _line_of(fields, field_index, line)
             if field["name"] in names:
                 yield (f"{where}, line {line}: two fields are named '{field['name']}'. Give "
                        "each field its own name.")
@@ -79,3 +79,7 @@ def exercise_problems(exercise, page):
                 if unknown:
                     yield (f"{where}, line {line}: the item '{item['id']}' has reflections for "
                            f"{unknown}, which are not values on its scale.")
+
+
+def _line_of(entries, index, default):
+    return entries.line_of(index) if hasattr(entries, "line_of") else default

@@ -1,6 +1,8 @@
 """Readability: a Flesch-Kincaid grade for every page, from the text a reader sees.
 
-Code, references and editor's notes are left out. Client-facing pages above the ceiling
+The finished page is read, so whatever wrote its text counts: the Markdown body, and the
+exercise's fields or a data file as the template shows them. Code, references, editor's notes
+and the engine's own parts of the page (byline, author box, share panel…) are left out. Client-facing pages above the ceiling
 (`extra: readability: max_grade:`, default 8) get a warning that names their hardest
 sentences, unless their front matter exempts them with a written reason. SMOG is computed too,
 for the editors' report, but not enforced.
@@ -9,29 +11,33 @@ for the editors' report, but not enforced.
 import functools
 import re
 
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from support import report
 from support.checks import checks_enabled
-from support.html_text import visible_text
+from support.html_text import main_content, visible_text
 from support.page_types import CLIENT_FACING_TYPES, page_type
 from support.source import page_path
 
 log = get_plugin_logger(__name__)
 
-DEFAULT_MAX_GRADE = 8
 SKIPPED_TAGS = {"pre", "code", "script", "style"}
-SKIPPED_CLASSES = {"editors-note", "sources", "bibliography", "citations", "headerlink"}
+SKIPPED_CLASSES = {"editors-note", "sources", "bibliography", "citations", "headerlink",
+                   # The engine's own parts of a page, the same on every page of a kind:
+                   "byline", "author-box", "series-nav", "share-panel", "handout-footer",
+                   "exercise-notice", "exercise__actions", "exercise__print-hint",
+                   "feelings__next", "redirect-steps"}
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
 
 
-def on_page_content(html, page, config, files, **kwargs):
+@event_priority(-60)  # after the page is complete, before its policy is added
+def on_post_page(output, page, config, **kwargs):
     if not checks_enabled():
-        return html
+        return output
     textstat = _textstat()
-    text = readable_text(html)
+    text = readable_text(main_content(output))
     if len(text.split()) < 30:
-        return html  # too short for a meaningful grade
+        return output  # too short for a meaningful grade
     grade = textstat.flesch_kincaid_grade(text)
     findings = report.for_page(page.file.src_uri)
     findings["grade"] = round(grade, 1)
@@ -47,7 +53,7 @@ def on_page_content(html, page, config, files, **kwargs):
             f"hardest sentences are: {hardest}. If the page must stay as it is, add "
             "'readability: {exempt: \"<your reason>\"}' to its front matter."
         )
-    return html
+    return output
 
 
 def readable_text(html: str) -> str:

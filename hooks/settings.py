@@ -73,10 +73,15 @@ def site_url_form_problem(site_url) -> str:
            "https://practice.example/library/, or leave it unset for a local build.")
     if not site_url:
         return f"SITE_URL is empty. {how}"
+    if UNSAFE_IN_ADDRESS.search(site_url):
+        return (f"SITE_URL is '{site_url}', which has a space, a quote or an angle bracket in "
+                f"it. {how}")
     parts = urlsplit(site_url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or \
-            parts.fragment or UNSAFE_IN_ADDRESS.search(site_url) or parts.username:
-        return f"SITE_URL is '{site_url}', which is not a web address a page can use. {how}"
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username:
+        return f"SITE_URL is '{site_url}', which is not a full web address. {how}"
+    if parts.query or parts.fragment:
+        return (f"SITE_URL is '{site_url}', which has a '?' or '#' part; a site's address "
+                f"cannot have one. {how}")
     return ""
 
 

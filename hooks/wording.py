@@ -1,26 +1,39 @@
 """Wording: flagged phrases, each with the wording to use instead. The engine's list
 (hooks/data/flagged-phrases.yml) holds what safe-messaging and person-first guidelines advise
 against, for every site; a practice adds its own, such as a misspelt name, in
-docs/_data/flagged-phrases.yml (optional). Where both list a phrase, the practice's entry wins."""
+docs/_data/flagged-phrases.yml (optional). Where both list a phrase, the practice's entry wins.
 
+The check reads each finished page as a reader sees it: the text of its main content (whatever
+wrote it: the Markdown body, the exercise's fields, a data file such as feelings.yml), its title
+and its description. Emphasis, entities such as &nbsp; and line breaks cannot hide a phrase.
+Each finding is traced back to the line that wrote it: the page's own file, else a data file.
+"""
+
+import html
 import re
 from pathlib import Path
 
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from support import report
 from support.checks import checks_enabled
-from support.data_files import load_data_file, parse_yaml
-from support.source import line_at, where
+from support.data_files import DATA_DIR, load_data_file, parse_yaml
+from support.html_text import main_content, plain, visible_text
+from support.source import page_path
 
 log = get_plugin_logger(__name__)
 
 ENGINE_LIST = Path(__file__).parent / "data" / "flagged-phrases.yml"
 _flagged = []  # (compiled pattern, entry)
+_reported = set()  # (file, line, phrase): a data file's phrase shows on many pages
+# Markdown and HTML that can sit inside a phrase in the source: emphasis marks and tags.
+INLINE_MARKUP = re.compile(r"[*_~`]+|<[^>\n]*>")
+SKIPPED_TAGS = ("pre", "code", "script", "style")
 
 
 def on_config(config, **kwargs):
     _flagged.clear()
+    _reported.clear()
     engine = parse_yaml(ENGINE_LIST.read_text(encoding="utf-8"), "hooks/data/flagged-phrases.yml")
     practice = load_data_file(config, "flagged-phrases")
     by_phrase = {}
@@ -41,15 +54,45 @@ def on_config(config, **kwargs):
     return config
 
 
-def on_page_markdown(markdown, page, config, files, **kwargs):
+@event_priority(-60)  # after the page is complete, before its policy is added
+def on_post_page(output, page, config, **kwargs):
     if not checks_enabled():
-        return markdown
+        return output
+    text = "\n".join([plain(page.title), str(page.meta.get("description") or ""),
+                      visible_text(main_content(output), skip_tags=SKIPPED_TAGS,
+                                   skip_classes={"headerlink"})])
     found = report.for_page(page.file.src_uri)["flagged"]
     for pattern, entry in _flagged:
-        for match in pattern.finditer(markdown):
+        for match in pattern.finditer(text):
             phrase = " ".join(match.group(0).split())
-            why = f" ({entry['why']})" if entry.get("why") else ""
-            log.warning(f"{where(page, line_at(page, markdown, match.start()))}: '{phrase}' is a "
-                        f"flagged phrase. Write '{entry['suggestion']}' instead{why}.")
             found.append(phrase)
-    return markdown
+            where = source_of(pattern, page, config)
+            if (where, phrase.lower()) in _reported:
+                continue
+            _reported.add((where, phrase.lower()))
+            why = f" ({entry['why']})" if entry.get("why") else ""
+            log.warning(f"{where}: '{phrase}' is a flagged phrase. Write "
+                        f"'{entry['suggestion']}' instead{why}.")
+    return output
+
+
+def source_of(pattern, page, config) -> str:
+    """The file and line that wrote a phrase: the page's own source, else a data file."""
+    candidates = [(page_path(page), page.file.content_string)]
+    data_dir = Path(config["docs_dir"]) / DATA_DIR
+    candidates += [(f"docs/{DATA_DIR}/{path.name}", path.read_text(encoding="utf-8"))
+                   for path in sorted(data_dir.glob("*.yml"))
+                   if path.name != "flagged-phrases.yml"]
+    for name, source in candidates:
+        line = _line_in(pattern, source)
+        if line:
+            return f"{name}, line {line}"
+    return page_path(page)
+
+
+def _line_in(pattern, source: str) -> int | None:
+    """The line where `pattern` matches `source` once markup and entities are taken out."""
+    cleaned = "\n".join(html.unescape(INLINE_MARKUP.sub("", line))
+                        for line in source.split("\n"))
+    match = pattern.search(cleaned)
+    return cleaned.count("\n", 0, match.start()) + 1 if match else None

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 import yaml
 from mkdocs.exceptions import PluginError
 
@@ -62,7 +63,9 @@ def test_a_language_without_labels_is_refused_with_the_languages_there_are():
 
 def test_labels_are_made_safe_for_html_and_filled_in():
     labels.build.labels = {"x": "Fish & <chips> by {author}"}
-    assert labels.label("x", author="<a>A</a>") == "Fish &amp; &lt;chips&gt; by <a>A</a>"
+    # A value is escaped too, unless it is markup the engine made itself.
+    assert labels.label("x", author="<a>A</a>") == "Fish &amp; &lt;chips&gt; by &lt;a&gt;A&lt;/a&gt;"
+    assert labels.label("x", author=Markup("<a>A</a>")) == "Fish &amp; &lt;chips&gt; by <a>A</a>"
 
 
 @pytest.mark.parametrize("language, expected", [("en", "November 5, 2026"),

@@ -18,6 +18,7 @@ import feelings  # noqa: E402
 import references  # noqa: E402
 from support.data_files import DATA_FILES, parse_yaml  # noqa: E402
 from support.generated_pages import address_problem  # noqa: E402
+from support.shapes import INVALID, conform  # noqa: E402
 from support.state import build  # noqa: E402
 
 SOUND_EXERCISE = {"sections": [{"id": "step-1-notice", "heading": "Step 1", "fields": [
@@ -30,29 +31,41 @@ def messages(problems) -> str:
                       for problem in problems)
 
 
+def exercise_messages(exercise) -> str:
+    conformed, problems = conform(exercise, exercises.EXERCISE, "docs/x.md")
+    if conformed is not INVALID:
+        problems += list(exercises.exercise_problems(conformed, "docs/x.md"))
+    return " | ".join(problems)
+
+
 def test_a_sound_exercise_has_no_problem():
-    assert list(exercises.exercise_problems(SOUND_EXERCISE)) == []
+    assert exercise_messages(SOUND_EXERCISE) == ""
 
 
 @pytest.mark.parametrize("exercise, expected", [
-    ({}, "needs a list of 'sections:'"),
-    ({"sections": [{"id": "Step One", "heading": "x", "fields": []}]}, "lower case with dashes"),
+    ({}, "has no 'sections'"),
+    ({"sections": "step one"}, "'sections' must be a list"),
+    ({"sections": [{"id": "Step One", "heading": "x", "fields": []}]},
+     "Write it as 'step-one'"),
     ({"sections": [{"id": "step-1", "fields": []}]}, "has no 'heading'"),
     ({"sections": [{"id": "step-1", "heading": "x", "fields": [
-        {"name": "a", "type": "slider", "label": "x"}]}]}, "Use one of: checkboxes, radios"),
+        {"name": "a", "type": "slider", "label": "x"}]}]}, "Use one of: text, textarea"),
     ({"sections": [{"id": "step-1", "heading": "x", "fields": [
         {"name": "a", "type": "radios", "label": "x", "options": ["Only one"]}]}]},
-     "at least two options"),
+     "'options' has 1 entry, and needs at least 2"),
+    ({"sections": [{"id": "step-1", "heading": "x", "fields": [
+        {"name": "a", "type": "radios", "label": "x", "options": "Yes, No"}]}]},
+     "'options' must be a list"),
     ({"sections": [{"id": "step-1", "heading": "x", "fields": [
         {"name": "a", "type": "textarea", "label": "x"},
         {"name": "a", "type": "textarea", "label": "y"}]}]}, "two fields are named 'a'"),
     ({"sections": [{"id": "step-1", "heading": "x", "fields": [
         {"name": "a", "type": "scale", "label": "x", "running_total": "yes",
          "scale": [{"value": 0, "label": "No"}], "items": [{"id": "i", "statement": "s"}]}]}]},
-     "'running_total' is true"),
+     "'running_total' must be true or false"),
 ])
 def test_each_exercise_mistake_is_named_with_its_fix(exercise, expected):
-    assert expected in messages(exercises.exercise_problems(exercise))
+    assert expected in exercise_messages(exercise)
 
 
 @pytest.mark.parametrize("review, expected", [
@@ -85,13 +98,18 @@ def test_reference_mistakes_are_named(entry, expected):
 
 
 def test_a_feelings_guide_mistake_names_its_line():
-    guide = parse_yaml(
-        "start_page: a.md\nauthor: t\nreview: pending\nquestion: q\n"
+    written = parse_yaml(
+        "start_page: a.md\nauthor: t\nreview: pending\nquestion: q\nback_label: b\n"
+        "labels: {telling_you: a, makes_sense: b, phrase: c, try: d, not_quite: e,\n"
+        "  next_steps: f}\n"
         "groups:\n  - {id: g, label: G, question: q, feelings: [missing]}\n"
-        "feelings:\n  - {id: f, name: F}\n", "docs/_data/feelings.yml")
-    found = list(feelings.guide_problems(guide))
-    assert any("line 8" in problem and "has no 'signs'" in problem for problem in found)
-    assert any("line 6" in problem and "lists 'missing'" in problem for problem in found)
+        "feelings:\n  - {id: f, name: F}\n"
+        "  - {id: h, name: H, signs: s, telling_you: t, makes_sense: m, phrase: p, try: [x]}\n",
+        "docs/_data/feelings.yml")
+    guide, found = conform(written, feelings.GUIDE, "docs/_data/feelings.yml")
+    found += list(feelings.guide_problems(guide))
+    assert any("line 11" in problem and "has no 'signs'" in problem for problem in found)
+    assert any("line 9" in problem and "lists 'missing'" in problem for problem in found)
 
 
 def test_data_files_are_declared_with_whether_they_are_required_and_their_shape():

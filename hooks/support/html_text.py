@@ -89,6 +89,14 @@ class _Recorder(HTMLParser):
         self.events.append((TEXT, None, data))
 
 
+def main_content(output: str) -> str:
+    """The main content of a finished page: what its template put in <article>, without the
+    site's header, navigation and footer."""
+    start = output.find('<article class="md-content__inner')
+    end = output.rfind("</article>")
+    return output[start:end] if start != -1 and end > start else output
+
+
 def plain(value) -> str:
     """A value as plain text: escaped text (markupsafe.Markup) is turned back, the rest kept."""
     if isinstance(value, Markup):

@@ -109,6 +109,7 @@ PAGE_TYPES = {
         "required": {"title", "target"},
         "optional": set(),
         "client_facing": False,
+        "scripts": False,  # only the engine's redirect script (hooks/content_security.py)
         "indexed": False,
     },
     "info": {

@@ -3,6 +3,7 @@ whole site is built (anchors of raw HTML links, short links, published addresses
 
 import re
 
+from support.html_text import main_content
 from support.state import build
 
 ID = re.compile(r'\bid="([^"]+)"')
@@ -23,7 +24,4 @@ def page_ids(output: str) -> set:
     """The ids in a written page's main content, where links and steps point. Only that part
     is read: the navigation, which grows with the site, holds no link targets, and reading
     it made every page slower as the site grew."""
-    start = output.find('<article class="md-content__inner')
-    end = output.rfind("</article>")
-    content = output[start:end] if start != -1 and end > start else output
-    return set(ID.findall(content))
+    return set(ID.findall(main_content(output)))
