@@ -13,6 +13,7 @@ MkDocs checks Markdown links, images and anchors between pages. This hook adds:
 Outside addresses are checked for form only; nothing is fetched.
 """
 
+import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -105,6 +106,11 @@ def on_page_content(html, page, config, files, **kwargs):
                         "[text](). Put the page or web address inside the parentheses.")
         elif _is_outside(value):
             _report_url_problem(page, find_line(page, value), value)
+        elif _into_data_folder(page, value):
+            line = find_line(page, value) or find_line(page, f"{DATA_DIR}/")
+            log.warning(f"{where(page, line)}: the link '{value}' leads into "
+                        f"docs/{DATA_DIR}/, which is never published, so readers would find "
+                        "nothing there. Link to the page that shows this information instead.")
     text = visible_text(html, skip_tags={"pre", "code", "script", "style"}, skip_links=True)
     for pattern, message in LEFTOVER_MARKDOWN:
         match = pattern.search(text)
@@ -114,6 +120,19 @@ def on_page_content(html, page, config, files, **kwargs):
                         f"{message.format(snippet=snippet)}.")
             break  # one leftover usually explains the others on the same line
     return html
+
+
+def _into_data_folder(page, value: str) -> bool:
+    path = value.split("#")[0].split("?")[0]
+    if not path or path.startswith("/"):
+        return False
+    # MkDocs writes Markdown links relative to the page's address; raw HTML keeps the author's
+    # path, relative to the page's file.
+    for base in (page.url, posixpath.dirname(page.file.src_uri) + "/"):
+        resolved = posixpath.normpath(posixpath.join(base, path))
+        if resolved == DATA_DIR or resolved.startswith(DATA_DIR + "/"):
+            return True
+    return False
 
 
 def on_post_page(output, page, config, **kwargs):

@@ -1,14 +1,23 @@
-"""Privacy of the configuration: nothing in mkdocs.yml may make a reader's browser contact
-another site. Web fonts from a font service, `repo_url`, analytics, a cookie consent banner and
-outside scripts or styles all stop the build, before anything is written."""
+"""Privacy of the configuration: nothing in mkdocs.yml, or in a style sheet in docs/, may make
+a reader's browser contact another site. Web fonts from a font service, `repo_url`, analytics,
+a cookie consent banner and outside scripts or styles all stop the build, before anything is
+written; a style sheet that imports or loads a file from another site is reported with its
+line."""
 
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
 
+log = get_plugin_logger(__name__)
+
 OUTSIDE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:)?//")
+# @import "https://…", @import url(//…), url(https://…) in CSS.
+CSS_OUTSIDE = re.compile(r"""(?:@import\s+(?:url\(\s*)?|url\(\s*)["']?\s*(?:[a-z][a-z0-9+.-]*:)?//""",
+                         re.IGNORECASE)
 
 
 def on_config(config, **kwargs):
@@ -22,6 +31,23 @@ def on_config(config, **kwargs):
             "stopped before writing anything."
         )
     return config
+
+
+def on_files(files, config, **kwargs):
+    if not checks_enabled():
+        return files
+    docs = Path(config["docs_dir"])
+    for file in files:
+        if file.src_uri.endswith(".css") and file.abs_src_path and \
+                Path(file.abs_src_path).is_relative_to(docs):
+            text = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
+            for number, line in enumerate(text.splitlines(), start=1):
+                if CSS_OUTSIDE.search(line):
+                    log.warning(f"docs/{file.src_uri}, line {number}: this style sheet loads "
+                                "a file from another site, which would tell that site who is "
+                                "reading, and the site's policy blocks it. Save the file (a "
+                                "font or image) in docs/ and give its path instead.")
+    return files
 
 
 def privacy_problems(config):

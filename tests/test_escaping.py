@@ -20,6 +20,9 @@ from conftest import build_site, fixture_site, read_html
 # break a page that printed it raw. "<inner critic>" is how an author might write an aside.
 PAYLOAD = '</title><script>alert(1)</script>"\'><b>bold</b> <inner critic> <!--'
 MARKUP_SIGNS = ("<script>alert", "<b>bold</b>", "<inner critic>")
+# A description that, printed raw into its meta tag, would turn the tag into a redirect.
+REFRESH = '0; url=https://elsewhere.example/" http-equiv="refresh'
+
 
 
 def _add(mapping: dict, key: str, text: str = PAYLOAD):
@@ -101,6 +104,8 @@ def _config(path: Path):
         ("  - Articles:", f"  - {json.dumps('Articles ' + PAYLOAD)}:"),
         ("    help_link: Get help", f"    help_link: {json.dumps('Get help ' + PAYLOAD)}"),
         ("extra:\n", f"copyright: {quoted}\nextra:\n"),
+        # The markup-breaking text reads, of course, far above any reading grade.
+        ("extra:\n", "extra:\n  readability:\n    max_grade: 20\n"),
     ):
         assert old in text, old
         text = text.replace(old, new, 1)
@@ -114,7 +119,8 @@ def built(tmp_path_factory):
     docs = site / "docs"
     _edit_front_matter(docs / "articles/first.md",
                        lambda f: (_add(f, "title"), _add(f, "description"), _add(f, "series")))
-    _edit_front_matter(docs / "articles/second.md", lambda f: _add(f, "title"))
+    _edit_front_matter(docs / "articles/second.md", lambda f: (
+        _add(f, "title"), _add(f, "description", REFRESH)))
     _edit_front_matter(docs / "exercises/try.md", _exercise)
     _edit_yaml(docs / "_data/feelings.yml", _feelings)
     _edit_yaml(docs / "_data/help-lines.yml", _help_lines)
@@ -135,6 +141,16 @@ def test_no_value_turns_into_markup_in_any_built_file(built):
                 assert sign not in text, f"{path.relative_to(built)} contains {sign!r}"
             checked += 1
     assert checked > 20
+
+
+def test_no_page_redirects_but_the_engines_redirect_pages(built):
+    for path in built.rglob("*.html"):
+        page = read_html(built, "/" + path.relative_to(built).as_posix())
+        for refresh in page.select('meta[http-equiv="refresh" i]'):
+            assert refresh.parent.name == "noscript" and page.select_one("a[data-redirect]"), \
+                path
+    second = read_html(built, "/articles/second/")
+    assert second.select_one('meta[name="description"]')["content"].endswith(REFRESH)
 
 
 def test_titles_and_descriptions_read_exactly_as_written(built):

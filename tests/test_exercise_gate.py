@@ -90,3 +90,11 @@ def test_printed_exercise_keeps_every_word_typed_and_leads_back(browser, server,
         assert missing == [], f"{path}: answers cut off in print"
         assert path in text.replace(" ", ""), f"{path}: the printout does not give its address"
         context.close()
+
+
+def test_no_text_box_offers_the_browser_an_online_spelling_service(site, exercises):
+    # Some browsers' enhanced spell check sends what is typed to an online service.
+    for path in exercises:
+        for box in read_html(site, path).select("form.exercise textarea, form.exercise input"):
+            if box.name == "textarea" or box.get("type") == "text":
+                assert box.get("spellcheck") == "false", f"{path}: {box.get('id')}"

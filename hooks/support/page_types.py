@@ -127,6 +127,12 @@ AUTHORED_TYPES = {name for name, spec in PAGE_TYPES.items() if "author" in spec[
                   and name != "author"}
 
 
+# Types whose template writes the page's title as its one <h1>; their text must not add another.
+# (Material's own layout, used by home and info pages, shows the first heading of the text
+# instead, when there is one.)
+TITLED_TYPES = {name for name, spec in PAGE_TYPES.items()
+                if spec["template"] not in ("main.html", "home.html")}
+
 # Types whose pages search engines should not list (noindex, left out of the sitemap).
 UNINDEXED_TYPES = {name for name, spec in PAGE_TYPES.items() if spec.get("indexed") is False}
 # Types whose pages carry no script at all (and whose policy forbids any).

@@ -45,6 +45,12 @@ def url_problem(url: str, http_allowed: set[str] = frozenset()) -> str | None:
         return (f"the address '{url}' uses '{scheme}:', which this site does not allow. Use "
                 "an https:// address, or mailto:, tel: or sms:")
     if scheme in ("https", "http"):
+        authority = url.split("/", 3)[2] if url.count("/") >= 2 else ""
+        if "\\" in url or "@" in authority:
+            return (f"the address '{url}' has a '\\' in it or an '@' in its site name. "
+                    "Browsers read such an address differently from this check, so it could "
+                    "lead to another site. Write the plain address, like "
+                    "https://example.org/page")
         parts = urlsplit(url)
         host = parts.hostname or ""
         if "." not in host and host != "localhost":
