@@ -16,11 +16,11 @@ from support.checks import checks_enabled
 from support.data_files import LineMap, invalid_dates, parse_yaml
 from support.dates import today
 from support.page_types import COMMON_FIELDS, DEFAULT_TYPE, FIELD_SHAPES, PAGE_TYPES
+from support.shapes import INVALID, Place
 from support.source import FRONT_MATTER, page_path
 
 log = get_plugin_logger(__name__)
 
-TEXT_FIELDS = ("title", "description")
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -44,39 +44,21 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     for key in sorted(spec["required"] - set(fields)):
         _warn(page, fields, None, f"the front matter has no '{key}', which every {kind} page "
               f"needs. Add a line '{key}: …' between the two '---' lines at the top.")
-    for key in list(fields):
-        if key in FIELD_SHAPES and not has_shape(fields[key], FIELD_SHAPES[key][0]):
-            _warn(page, fields, key, f"'{key}:' must be {FIELD_SHAPES[key][1]}, not "
-                  f"{_shape_name(fields[key])}.")
+    for key in [key for key in fields if key in FIELD_SHAPES]:
+        place = Place(page_path(page), fields.line_of(key) + 1, ((False, key),))
+        value, problems = FIELD_SHAPES[key].conform(fields[key], place)
+        for problem in problems:
+            log.warning(problem)
+        if value is INVALID:
             page.meta.pop(key, None)  # later steps never see the wrong shape
-    for key in TEXT_FIELDS:
-        if isinstance(fields.get(key), str) and not fields[key].strip():
-            _warn(page, fields, key, f"'{key}' must be some text. Write it after '{key}:', "
-                  "in quotes if it contains a colon.")
     _check_template(page, fields, config)
     _check_dates(page, fields)
     _check_readability_exemption(page, fields)
     return markdown
 
 
-def has_shape(value, shapes) -> bool:
-    for shape in shapes:
-        if shape == "date":
-            if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-                return True
-        elif isinstance(value, shape) and not (shape is int and isinstance(value, bool)):
-            return True
-    return False
-
-
-def _shape_name(value) -> str:
-    if isinstance(value, datetime.datetime):
-        return f"a date with a time ({value})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a set of indented fields"
-    return f"'{value}'"
+def _is_date(value) -> bool:
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 
 def _check_template(page, fields, config):
@@ -97,12 +79,12 @@ def _check_dates(page, fields):
     published, updated = fields.get("date"), fields.get("updated")
     review = fields.get("review")
     reviewed = review.get("date") if isinstance(review, dict) else None
-    if has_shape(published, ("date",)) and published > today():
+    if _is_date(published) and published > today():
         _warn(page, fields, "date", f"the page's date {published} is in the future. Give the "
               "day it was first published.")
-    if has_shape(published, ("date",)):
+    if _is_date(published):
         for key, other in (("updated", updated), ("review", reviewed)):
-            if has_shape(other, ("date",)) and other < published:
+            if _is_date(other) and other < published:
                 _warn(page, fields, key, f"the {key} date {other} is before the page's date "
                       f"{published}. Check both dates.")
 

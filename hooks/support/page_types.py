@@ -4,28 +4,32 @@
 front matter fields it must have. Pages without `type:` are plain information pages.
 """
 
+from support.shapes import AnyOf, Date, Fields, ListOf, Text, WholeNumber
+
 # Fields every page may use, whatever its type.
 COMMON_FIELDS = {"type", "title", "description", "hide", "search", "template", "readability"}
 
-# The shape of each front matter field, as (Python types, how to write it). A field of the wrong
-# shape is reported and then left out, so no later step ever sees it.
+# The shape of each front matter field (hooks/support/shapes.py). A field of the wrong shape is
+# reported and then left out, so no later step ever sees it.
+ANY_FIELDS = Fields({}, open_ended=True)
 FIELD_SHAPES = {
-    "type": ((str,), "one word, like 'type: article'"),
-    "title": ((str,), "some text, in quotes if it contains a colon"),
-    "description": ((str,), "one or two sentences of text, in quotes if they contain a colon"),
-    "author": ((str,), "one author key from docs/_data/authors.yml, like 'author: team'"),
-    "review": ((str, dict), "'review: pending', or 'by:' and 'date:' on two indented lines"),
-    "series": ((str,), "the series' name, as text"),
-    "series_part": ((int,), "a whole number, like 'series_part: 2'"),
-    "date": (("date",), "a date written YYYY-MM-DD, like 2026-03-15"),
-    "updated": (("date",), "a date written YYYY-MM-DD, like 2026-03-15"),
-    "template": ((str,), "a template file name, like 'template: article.html'"),
-    "hide": ((list,), "a list, like 'hide: [toc]'"),
-    "search": ((dict,), "indented fields, like 'search:' then '  exclude: true'"),
-    "readability": ((dict,), "indented fields, like 'readability: {exempt: \"reason\"}'"),
-    "exercise": ((dict,), "indented fields: 'sections:' and its list of sections"),
-    "group": ((str,), "a group id from docs/_data/feelings.yml"),
-    "feeling": ((str,), "a feeling id from docs/_data/feelings.yml"),
+    "type": Text("one word, like 'type: article'"),
+    "title": Text("some text, in quotes if it contains a colon"),
+    "description": Text("one or two sentences, in quotes if they contain a colon"),
+    "author": Text("one author key from docs/_data/authors.yml, like 'author: team'"),
+    "review": AnyOf(Text(), ANY_FIELDS,
+                    describe="'review: pending', or 'by:' and 'date:' on two indented lines"),
+    "series": Text("the series' name"),
+    "series_part": WholeNumber(1, 1000),
+    "date": Date(),
+    "updated": Date(),
+    "template": Text("a template file name, like 'template: article.html'"),
+    "hide": ListOf(Text()),
+    "search": ANY_FIELDS,
+    "readability": ANY_FIELDS,
+    "exercise": ANY_FIELDS,
+    "group": Text("a group id from docs/_data/feelings.yml"),
+    "feeling": Text("a feeling id from docs/_data/feelings.yml"),
 }
 
 PAGE_TYPES = {

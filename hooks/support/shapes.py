@@ -90,6 +90,9 @@ def _entries(count: int) -> str:
 class Text(Shape):
     describe = "some text"
 
+    def __init__(self, describe: str | None = None):
+        self.describe = describe or self.describe
+
     def conform(self, value, at):
         if isinstance(value, str) and value.strip():
             return value, []
