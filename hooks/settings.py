@@ -6,6 +6,7 @@ here once; a wrong one stops the build, naming the setting and the fix, instead 
 later step.
 """
 
+import difflib
 import re
 from urllib.parse import urlsplit
 
@@ -15,6 +16,13 @@ from mkdocs.plugins import event_priority
 from support.dates import site_today_problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Every setting under `extra:` that the engine reads (README.md, "Your site's settings").
+# Material reads some others (such as `scope` and `homepage`) straight into its scripts and
+# links, so an unknown one is refused rather than passed on unchecked. Analytics, consent and
+# polyfills are refused with their own reasons by hooks/privacy_config.py.
+KNOWN_EXTRA = ("practice", "labels", "look", "features", "help_page", "short_links_prefix",
+               "review_max_age_months", "review_policy_page", "readability", "generator")
+LEFT_TO_PRIVACY = ("analytics", "consent", "polyfills")
 FEATURES = ("share_panel", "qr_codes")
 # Characters that never belong in an address as written, and would break the pages it lands in.
 UNSAFE_IN_ADDRESS = re.compile(r"[\s\"'<>\\`{}|^]")
@@ -36,6 +44,12 @@ def on_config(config, **kwargs):
 
 def setting_problems(extra):
     where = "mkdocs.yml, extra:"
+    for name in extra:
+        if name not in KNOWN_EXTRA and name not in LEFT_TO_PRIVACY:
+            close = difflib.get_close_matches(str(name), KNOWN_EXTRA, n=1)
+            hint = f"Did you mean '{close[0]}'? " if close else ""
+            yield (f"{where} '{name}' is not a setting of the engine. {hint}Remove it, or use "
+                   f"one of: {', '.join(KNOWN_EXTRA)}.")
     months = extra.get("review_max_age_months")
     if not _whole_number(months) or months < 1:
         yield (f"{where} review_max_age_months is '{months}'. Write a whole number of months, "
