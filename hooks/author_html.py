@@ -29,7 +29,13 @@ LOADING_ATTRIBUTES = ("src", "poster", "data", "srcset", "background")
 # Browsers drop tabs, newlines and control characters inside a scheme ("java\tscript:").
 IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]")
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:image/svg")
-OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+# Browsers read "\\" as "/" in addresses, so /\\evil.example is another site too.
+OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?[/\\]{2}", re.IGNORECASE)
+# SVG elements whose href loads a file.
+SVG_LOADERS = {"image", "use", "feimage"}
+# Comments that browsers end sooner than Python's parser does (<!-->, <!--->, --!>): they are
+# read the browsers' way, so nothing can hide inside one.
+ABRUPT_COMMENT = re.compile(r"<!---?>|--!>")
 FORBIDDEN_ELEMENTS = {
     "script": "Pages run only the scripts the engine ships. Remove the <script> element.",
     "meta": "A <meta> element in a page can send readers to another address. Remove it; to "
@@ -46,56 +52,71 @@ FORBIDDEN_ELEMENTS = {
              "Remove the <style> element; ask for a class in the engine's style sheet instead.",
     "form": "Forms belong in exercise pages, which send nothing anywhere. Remove the <form> "
             "element, or make the page an exercise (see README, 'Page types').",
+    **{tag: "SVG animation can turn a link into a script. Remove it; show a still image."
+       for tag in ("animate", "set", "animatemotion", "animatetransform")},
+    "foreignobject": "An SVG <foreignObject> can hold any HTML, out of sight of these checks. "
+                     "Remove it.",
 }
 
 
 def on_page_content(html, page, config, files, **kwargs):
     if not checks_enabled():
         return html
-    for tag, attrs in all_elements(html):
-        for problem, needle in problems(tag, attrs):
-            log.warning(f"{where(page, _line_of(page, needle))}: {problem}")
+    readable = ABRUPT_COMMENT.sub(lambda match: "<!---->" if match.group(0) != "--!>" else "-->",
+                                  html)
+    for tag, attrs in all_elements(readable):
+        for problem, needles in problems(tag, attrs):
+            log.warning(f"{where(page, _line_of(page, needles))}: {problem}")
     return html
 
 
 def problems(tag: str, attrs: dict):
-    """What is wrong with one element, as (message, text to find its line by)."""
+    """What is wrong with one element, as (message, texts to find its line by)."""
     if tag in FORBIDDEN_ELEMENTS:
-        yield FORBIDDEN_ELEMENTS[tag], f"<{tag}"
+        yield FORBIDDEN_ELEMENTS[tag], (f"<{tag}",)
     if tag in ("div", "pre", "code") and "mermaid" in (attrs.get("class") or "").split():
         yield ("Mermaid diagrams are drawn by code loaded from another site, which this site "
                "never does. Draw the diagram as an image (SVG or PNG) in docs/ and show it "
-               "with ![description](file.svg)."), "mermaid"
+               "with ![description](file.svg)."), ("mermaid",)
     for name, value in attrs.items():
         if name.startswith("on"):
             yield (f"the attribute '{name}' runs a script, and pages run only the engine's "
-                   f"scripts. Remove '{name}=…'."), name
-        elif name == "style" and value and ("url(" in value or "@import" in value):
+                   f"scripts. Remove '{name}=…'."), (name,)
+        elif name == "ping":
+            yield ("the attribute 'ping' tells another address each time the link is used. "
+                   "Remove 'ping=…'."), ("ping",)
+        elif name == "style" and value and any(part in value.lower() for part in
+                                               ("url(", "image-set(", "@import")):
             yield (f"the style on <{tag}> loads a file ({value!r}). Remove the style "
-                   "attribute."), "style="
-        elif name in ADDRESS_ATTRIBUTES and value:
+                   "attribute."), ("style=",)
+        elif value and (name in ADDRESS_ATTRIBUTES or
+                        (tag in SVG_LOADERS and name in ("href", "xlink:href"))):
             yield from _address_problems(tag, name, value)
 
 
 def _address_problems(tag, name, value):
     scheme = IGNORED_IN_SCHEME.sub("", value).lower()
+    # The source may spell an address with entities (java&Tab;script:, https:&#x2F;&#x2F;):
+    # look for it as written, then for its first letters, then for the attribute.
+    needles = (value, value.strip()[:4], f"{name}=")
+    loads = name in LOADING_ATTRIBUTES or tag in SVG_LOADERS
     if scheme.startswith(SCRIPT_SCHEMES):
-        # The source may spell the scheme with entities (java&Tab;script:): find its start.
         yield (f"the address '{value}' runs a script, and pages run only the engine's "
-               "scripts. Link to a page or a web address (https://…) instead."), \
-            value.strip()[:4] or name
-    elif name in LOADING_ATTRIBUTES and any(OUTSIDE.match(part.strip())
-                                           for part in value.split(",")):
+               "scripts. Link to a page or a web address (https://…) instead."), needles
+    elif loads and any(OUTSIDE.match(IGNORED_IN_SCHEME.sub("", part))
+                       for part in value.split(",")):
         what = "emoji image" if "emoji" in value or "twemoji" in value else "file"
         yield (f"the {what} '{value}' on <{tag}> loads from another site, which would tell "
                "that site who is reading, and the site's policy blocks it. Save the file in "
-               "docs/ and give its path, like ![description](../images/file.png)."), value
+               "docs/ and give its path, like ![description](../images/file.png)."), needles
 
 
-def _line_of(page, needle: str) -> int | None:
-    """The first source line that contains `needle`, in any letter case."""
-    wanted = needle.lower()
-    for number, line in enumerate(page.file.content_string.splitlines(), start=1):
-        if wanted in line.lower():
-            return number
+def _line_of(page, needles) -> int | None:
+    """The first source line that contains the first of `needles` found, in any letter case."""
+    lines = page.file.content_string.lower().splitlines()
+    for needle in needles:
+        wanted = needle.lower()
+        for number, line in enumerate(lines, start=1):
+            if wanted and wanted in line:
+                return number
     return None

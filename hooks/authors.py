@@ -41,8 +41,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if page_type(page) in AUTHORED_TYPES:
         report.for_page(page.file.src_uri)["review"] = review_status(page.meta.get("review"),
                                                                      config)
-    if not checks_enabled() or page_type(page) not in AUTHORED_TYPES | {"author"}:
-        return markdown
+    if not checks_enabled() or page_type(page) not in AUTHORED_TYPES | {"author"} or \
+            page.file.abs_src_path is None:
+        return markdown  # a generated page's author comes from data, checked where it is read
     key = page.meta.get("author")
     if key is not None and key not in build.authors:
         log.warning(

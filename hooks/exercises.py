@@ -9,8 +9,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
 from support.page_types import page_type
-from support.shapes import (INVALID, Fields, Flag, Id, Kinds, ListOf, Text, WholeNumber,
-                            conform)
+from support.shapes import (INVALID, Fields, Flag, Id, Kinds, ListOf, Text, ValuesOf,
+                            WholeNumber, conform)
 from support.source import front_matter_with_lines, page_path
 
 log = get_plugin_logger(__name__)
@@ -27,7 +27,7 @@ FIELD = Kinds("type", {
         {**COMMON,
          "scale": ListOf(Fields({"value": WholeNumber(0, 10), "label": Text()}), min_items=2),
          "items": ListOf(Fields({"id": Id(), "statement": Text()},
-                                {"reflections": Fields({}, open_ended=True)}), min_items=1)},
+                                {"reflections": ValuesOf(Text())}), min_items=1)},
         {**HINT, "running_total": Flag(), "total_label": Text()}),
 })
 SECTION = Fields({"id": Id(), "heading": Text()},
@@ -72,6 +72,10 @@ def exercise_problems(exercise, where: str):
                 yield (f"{where}, line {line}: two fields are named '{field['name']}'. Give "
                        "each field its own name.")
             names.add(field["name"])
+            options = [" ".join(str(option).lower().split()) for option in field.get("options") or []]
+            for option in sorted({option for option in options if options.count(option) > 1}):
+                yield (f"{where}, line {line}: the field '{field['name']}' offers '{option}' "
+                       "twice. Give each option once.")
             values = [point["value"] for point in field.get("scale") or []]
             for item in field.get("items") or []:
                 unknown = [value for value in item.get("reflections") or {}

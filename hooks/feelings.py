@@ -10,11 +10,15 @@ import posixpath
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from authors import review_problems
 from support.checks import checks_enabled
 from support.data_files import LineList, load_data_file
 from support.generated_pages import generated_page
+from support.page_types import page_type
 from support.shapes import (INVALID, AnyOf, Choice, Date, Fields, Id, ListOf, Text,
                             conform)
+from support.source import page_path
+from support.state import build
 
 log = get_plugin_logger(__name__)
 
@@ -61,6 +65,9 @@ def on_config(config, **kwargs):
 def on_files(files, config, **kwargs):
     if not _guide:
         return files
+    if checks_enabled():
+        for problem in people_problems(_guide, files):
+            log.warning(problem)
     start = _guide.get("start_page", "")
     if files.get_file_from_path(start) is None:
         raise PluginError(f"{WHERE}: 'start_page: {start}' is not a page of this site. Give the "
@@ -74,6 +81,35 @@ def on_files(files, config, **kwargs):
             files.append(generated_page(config, files, path, _front_matter(kind, entry),
                                         f"{WHERE}, line {entries.line_of(index)}"))
     return files
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """The guide's start page is written by hand; its other pages come from the data."""
+    if page_type(page) != "feelings" or page.file.abs_src_path is None:
+        return markdown
+    if "group" in page.meta:
+        page.meta.pop("group")
+        _report(f"{page_path(page)}: 'group:' is set by the engine on the pages it makes from "
+                f"{WHERE}. Remove it from this page.")
+    if not _guide:
+        _report(f"{page_path(page)}: this page starts the \"What am I feeling?\" guide "
+                f"(type: feelings), but {WHERE} is missing or cannot be used (see the messages "
+                "above). Add the file, or give this page another type.")
+    return markdown
+
+
+def people_problems(guide, files):
+    """The guide's author and review, and its next page, named at their lines in the data."""
+    if guide["author"] not in build.authors:
+        yield (f"{WHERE}, line {guide.line_of('author')}: the author '{guide['author']}' is not "
+               f"in docs/_data/authors.yml. Use one of: {', '.join(sorted(build.authors))}.")
+    for problem in review_problems(guide["review"]):
+        yield f"{WHERE}, line {guide.line_of('review')}: {problem}"
+    next_page = guide.get("next_page")
+    if next_page and files.get_file_from_path(next_page["page"].partition("#")[0]) is None:
+        yield (f"{WHERE}, line {guide.line_of('next_page')}: 'next_page' leads to "
+               f"'{next_page['page']}', which is not a page of this site. Give the path of a "
+               "page under docs/, like exercises/worksheet.md.")
 
 
 def on_env(env, config, files, **kwargs):

@@ -7,15 +7,15 @@ hooks/support/page_types.py.
 
 import datetime
 import difflib
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
-from support.data_files import LineMap, invalid_dates, parse_yaml
+from support.data_files import LineMap, invalid_dates, parse_yaml, shift_lines
 from support.dates import today
-from support.page_types import COMMON_FIELDS, DEFAULT_TYPE, FIELD_SHAPES, PAGE_TYPES
+from support.page_types import (COMMON_FIELDS, DEFAULT_TYPE, FIELD_SHAPES, GENERATED_TYPES,
+                                PAGE_TEMPLATES, PAGE_TYPES)
 from support.shapes import INVALID, Place
 from support.source import FRONT_MATTER, page_path
 
@@ -34,6 +34,12 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         _warn(page, fields, "type", f"the page type '{kind}' is unknown. "
               f"{_suggest(kind, PAGE_TYPES)}Use one of: {', '.join(sorted(PAGE_TYPES))}.")
         return markdown
+    if kind in GENERATED_TYPES and page.file.abs_src_path is not None:
+        # hooks/page_types.py renders it as a plain page, never as a redirect.
+        _warn(page, fields, "type", f"the page type '{kind}' is made by the engine from a data "
+              "file, never written as a page. Use one of: "
+              f"{', '.join(sorted(set(PAGE_TYPES) - GENERATED_TYPES))}.")
+        return markdown
     spec = PAGE_TYPES[kind]
     allowed = COMMON_FIELDS | spec["required"] | spec["optional"]
     for key in fields:
@@ -45,7 +51,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         _warn(page, fields, None, f"the front matter has no '{key}', which every {kind} page "
               f"needs. Add a line '{key}: …' between the two '---' lines at the top.")
     for key in [key for key in fields if key in FIELD_SHAPES]:
-        place = Place(page_path(page), fields.line_of(key) + 1, ((False, key),))
+        place = Place(page_path(page), fields.line_of(key), ((False, key),))
         value, problems = FIELD_SHAPES[key].conform(fields[key], place)
         for problem in problems:
             log.warning(problem)
@@ -63,14 +69,11 @@ def _is_date(value) -> bool:
 
 def _check_template(page, fields, config):
     name = fields.get("template")
-    if not isinstance(name, str):
+    if not isinstance(name, str) or name in PAGE_TEMPLATES:
         return
-    if not any((Path(folder) / name).is_file() for folder in config["theme"].dirs):
-        known = sorted({spec["template"] for spec in PAGE_TYPES.values()})
-        _warn(page, fields, "template", f"there is no template '{name}'. "
-              f"{_suggest(name, known)}Remove the line to use the page type's own layout, or "
-              f"use one of: {', '.join(known)}.")
-        page.meta.pop("template", None)
+    _warn(page, fields, "template", f"there is no page layout '{name}'. "
+          f"{_suggest(name, PAGE_TEMPLATES)}Remove the line to use the page type's own layout, "
+          f"or use one of: {', '.join(PAGE_TEMPLATES)}.")  # hooks/page_types.py drops it
 
 
 def _check_dates(page, fields):
@@ -113,7 +116,10 @@ def _read_front_matter(page):
         # MkDocs itself cannot read such front matter and would publish it as text.
         log.warning(f"{page_path(page)}, line {bad.line + 1}: '{bad}' is not a real date. "
                     "Write dates as YYYY-MM-DD, like 2026-03-15.")
-    return None if bad_dates else fields
+    if bad_dates:
+        return None
+    shift_lines(fields, 1)  # lines of the page's file: the opening '---' comes first
+    return fields
 
 
 def _check_readability_exemption(page, fields):
@@ -127,7 +133,7 @@ def _check_readability_exemption(page, fields):
 
 
 def _warn(page, fields, key, message):
-    line = fields.line_of(key) + 1 if key in fields else 1  # +1 for the opening '---'
+    line = fields.line_of(key) if key in fields else 1
     log.warning(f"{page_path(page)}, line {line}: {message}")
 
 

@@ -9,7 +9,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
 from support.data_files import LineMap, load_data_file
-from support.shapes import INVALID, AnyOf, Date, Fields, Id, ListOf, Text, conform
+from support.dates import today
+from support.shapes import INVALID, Date, Fields, Id, ListOf, Pattern, Text, conform
 from support.urls import dial
 
 log = get_plugin_logger(__name__)
@@ -17,10 +18,15 @@ log = get_plugin_logger(__name__)
 WHERE = "docs/_data/help-lines.yml"
 TEXT_FIELDS = ("emergency_heading", "lines_heading", "lines_intro")
 # Shapes only: which fields an entry needs before it is shown is checked by _valid below.
-NUMBER = AnyOf(Text(), describe="a phone number, in quotes, like \"988\"")
+# In quotes: YAML reads 000 (Australia's emergency number) as the number 0.
+NUMBER = Text("a phone number in quotes, like \"988\"", numbers=False,
+              hint="Put it in quotes, like \"000\", or YAML reads it as a number.")
+WEB = Pattern(r"https://[^\s\"'<>\\`]+", "a full https:// address")
 LINE = Fields({}, {"name": Text(), "who": Text(), "call": NUMBER, "text": NUMBER,
-                   "text_keyword": Text(), "web": Text(), "web_label": Text(), "note": Text(),
+                   "text_keyword": Text(), "web": WEB, "web_label": Text(), "note": Text(),
                    "verified": Date()})
+# Ids the help page's own headings use; a country's id must not repeat one.
+PAGE_IDS = {"emergency-numbers", "crisis-lines"}
 HELP_LINES = Fields({}, {
     **{field: Text() for field in TEXT_FIELDS},
     "emergency": ListOf(Fields({}, {"number": NUMBER, "where": Text(), "verified": Date()}),
@@ -46,7 +52,15 @@ def on_config(config, **kwargs):
     _help_lines["emergency"] = _valid(_help_lines.get("emergency"), "emergency",
                                       ("number", "where"))
     countries = _valid(_help_lines.get("countries"), "countries", ("name", "id"), dated=False)
-    for country in countries:
+    seen_ids = set(PAGE_IDS)
+    for index, country in enumerate(list(countries)):
+        if country["id"] in seen_ids:
+            _warn(getattr(country, "line", 1),
+                  f"the id '{country['id']}' is already used on the help page. Give each "
+                  "country its own id, like united-states.")
+            countries.remove(country)
+            continue
+        seen_ids.add(country["id"])
         country["lines"] = _valid(country.get("lines"), f"lines of {country['name']}",
                                   ("name",), needs_contact=True)
     _help_lines["countries"] = countries
@@ -77,6 +91,10 @@ def _valid(items, section, required, needs_contact=False, dated=True) -> list:
             missing.append("call, text or web")
         if dated and not isinstance(item.get("verified"), datetime.date):
             missing.append("verified (the date you last checked it, as YYYY-MM-DD)")
+        elif dated and item["verified"] > today():
+            _warn(line, f"'verified: {item['verified']}' is in the future. Give the day you "
+                  "last checked this entry.")
+            continue
         if missing:
             _warn(line, f"this entry of '{section}' has no {', '.join(missing)}. Add "
                   f"{'it' if len(missing) == 1 else 'them'}: a number is only shown once it "

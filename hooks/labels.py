@@ -86,7 +86,13 @@ def load_labels(language: str, overrides) -> dict:
 
 
 def placeholders(text: str) -> set:
+    """The {names} in a label. Anything else in braces ({name!r}, {name:>3}, {0}, {a.b}) is
+    returned as written, so that it never matches: only plain names are filled in."""
     try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        return {name if not (conversion or spec) and name.isidentifier()
+                else "{" + name + (f"!{conversion}" if conversion else "") +
+                (f":{spec}" if spec else "") + "}"
+                for _, name, spec, conversion in string.Formatter().parse(text)
+                if name is not None}
     except ValueError:  # an unpaired brace
         return {"(an unpaired brace)"}

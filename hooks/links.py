@@ -19,12 +19,13 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.nav import Link
 
 from support import site_index
 from support.state import build
 from support.checks import checks_enabled
 from support.data_files import DATA_DIR, load_data_file
-from support.html_text import elements, visible_text
+from support.html_text import elements, plain, visible_text
 from support.source import find_line, line_at, where
 from support.urls import dial, url_problem
 
@@ -75,6 +76,23 @@ def on_files(files, config, **kwargs):
             data = load_data_file(config, path.stem)
             _check_data_links(data, f"docs/{DATA_DIR}/{path.name}", files)
     return files
+
+
+def on_nav(nav, config, files, **kwargs):
+    # Links written in mkdocs.yml's nav are printed by Material on every page; a `javascript:`
+    # one would run there. Checked even when the checks are off.
+    for link in _nav_links(nav.items):
+        problem = url_problem(link.url, _http_allowed)
+        if problem:
+            log.warning(f"mkdocs.yml, nav: the entry '{plain(link.title)}': {problem}.")
+    return nav
+
+
+def _nav_links(items):
+    for item in items:
+        if isinstance(item, Link):
+            yield item
+        yield from _nav_links(getattr(item, "children", None) or [])
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -33,7 +33,7 @@ COLOURS = {
     "footer_background": "--md-footer-bg-color",
 }
 SCHEMES = {"light": ":root", "dark": None}
-HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\Z")
 
 
 def on_config(config, **kwargs):

@@ -10,7 +10,8 @@ import re
 from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
-from support.page_types import DEFAULT_TYPE, PAGE_TYPES, TITLED_TYPES, UNINDEXED_TYPES, page_type
+from support.page_types import (DEFAULT_TYPE, GENERATED_TYPES, PAGE_TEMPLATES, PAGE_TYPES,
+                                TITLED_TYPES, UNINDEXED_TYPES, page_type)
 from support.source import where
 
 log = get_plugin_logger(__name__)
@@ -19,9 +20,18 @@ TOP_HEADING = re.compile(r"^#(?!#)\s|^<h1\b", re.MULTILINE | re.IGNORECASE)
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    spec = PAGE_TYPES.get(page.meta.get("type", DEFAULT_TYPE))
+    # These hold whatever the checks say (hooks/front_matter.py reports each mistake): a page
+    # never takes a type the engine keeps for its own pages (a redirect page, say), nor a
+    # template that is not a page layout.
+    kind = page.meta.get("type", DEFAULT_TYPE)
+    if not isinstance(kind, str) or (kind in GENERATED_TYPES and
+                                     page.file.abs_src_path is not None):
+        page.meta["type"] = kind = DEFAULT_TYPE
+    if page.meta.get("template") not in PAGE_TEMPLATES:
+        page.meta.pop("template", None)
+    spec = PAGE_TYPES.get(kind)
     if spec:
-        # An explicit `template:` wins, so a page can still opt into a special layout.
+        # An explicit `template:` wins, so a page can still opt into another page layout.
         page.meta.setdefault("template", spec["template"])
     return markdown
 

@@ -11,6 +11,7 @@ an outside address (`https://…`, `mailto:`, `tel:`, `sms:`) is kept as written
 import posixpath
 import re
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
@@ -55,7 +56,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     def replace(match):
         name = match.group(1)
         if name == "name":
-            return practice["name"]
+            return str(escape(practice["name"]))  # text, even inside Markdown
         if name == "contact":
             return _contact_phrase(practice.get("contact") or {}, page)
         if checks_enabled():
@@ -125,9 +126,9 @@ def _contact_phrase(contact, page) -> str:
     """Markdown that completes "please …": "email [a@b](mailto:a@b) or [contact the practice](…)"."""
     ways = []
     if contact.get("email"):
-        ways.append(f"email [{contact['email']}](mailto:{contact['email']})")
+        ways.append(f"email [{escape(contact['email'])}](mailto:{escape(contact['email'])})")
     if contact.get("phone"):
-        ways.append(f"call [{contact['phone']}](tel:{dial(contact['phone'])})")
+        ways.append(f"call [{escape(contact['phone'])}](tel:{dial(contact['phone'])})")
     if contact.get("page"):
         target = str(contact["page"])
         if not target.startswith(EXTERNAL_SCHEMES):

@@ -15,9 +15,11 @@ from support.checks import checks_enabled
 log = get_plugin_logger(__name__)
 
 OUTSIDE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:)?//")
-# @import "https://…", @import url(//…), url(https://…) in CSS.
-CSS_OUTSIDE = re.compile(r"""(?:@import\s+(?:url\(\s*)?|url\(\s*)["']?\s*(?:[a-z][a-z0-9+.-]*:)?//""",
+# Any address of another site in CSS, wherever it stands (@import, url(), image-set(), over
+# several lines): a quote or parenthesis, then "//" or "https://" ("\\" counts as "/").
+CSS_OUTSIDE = re.compile(r"""(?:@import|[("',])\s*(?:[a-z][a-z0-9+.-]*:)?[/\\]{2}""",
                          re.IGNORECASE)
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 
 def on_config(config, **kwargs):
@@ -41,12 +43,14 @@ def on_files(files, config, **kwargs):
         if file.src_uri.endswith(".css") and file.abs_src_path and \
                 Path(file.abs_src_path).is_relative_to(docs):
             text = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
-            for number, line in enumerate(text.splitlines(), start=1):
-                if CSS_OUTSIDE.search(line):
-                    log.warning(f"docs/{file.src_uri}, line {number}: this style sheet loads "
-                                "a file from another site, which would tell that site who is "
-                                "reading, and the site's policy blocks it. Save the file (a "
-                                "font or image) in docs/ and give its path instead.")
+            # Comments are blanked (keeping their lines), so an address in one is not counted.
+            text = CSS_COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+            for match in CSS_OUTSIDE.finditer(text):
+                number = text.count("\n", 0, match.end()) + 1
+                log.warning(f"docs/{file.src_uri}, line {number}: this style sheet loads "
+                            "a file from another site, which would tell that site who is "
+                            "reading, and the site's policy blocks it. Save the file (a "
+                            "font or image) in docs/ and give its path instead.")
     return files
 
 

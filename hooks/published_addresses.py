@@ -25,7 +25,7 @@ HEADER = """\
 # The build fails if one disappears, unless docs/_data/short-links.yml now serves it.
 # Add new ones with: SITE_RECORD_ADDRESSES=1 .venv/bin/mkdocs build (the list only grows).
 """
-STEP_ID = re.compile(r"^step-[a-z0-9-]+$")
+STEP_ID = re.compile(r"^step-[a-z0-9-]+\Z")
 _recorded = LineList()
 _current = set()
 

@@ -16,18 +16,22 @@ from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
 from support.data_files import load_data_file
+from support.shapes import what_it_is
 from support.source import line_at, page_path
 from support.state import build
 
 log = get_plugin_logger(__name__)
 
 CITATION = re.compile(r"\[(@[\w-]+(?:\s*;\s*@[\w-]+)*)\]")
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI = re.compile(r"^10\.\d{4,9}/\S+\Z")
 REQUIRED_FIELDS = {
     "article": ("authors", "year", "title", "journal", "volume", "pages", "doi"),
     "book": ("authors", "year", "title", "publisher", "isbn"),
 }
 WHERE = "docs/_data/references.yml"
+# Fields printed as they are; numbers (a volume, pages) are fine, lists and fields are not.
+TEXT_FIELDS = ("title", "journal", "publisher", "edition", "volume", "issue", "pages", "doi",
+               "isbn")
 _references = {}
 _cited_by_page = {}
 
@@ -42,6 +46,9 @@ def on_config(config, **kwargs):
                         f"'{key}' {problem[1]}")
         if isinstance(entry, dict):
             entry.setdefault("key", key)
+            for field in TEXT_FIELDS:  # reported above; never printed as a list
+                if field in entry and not _is_text(entry[field]):
+                    del entry[field]
         else:
             del _references[key]
     _cited_by_page.clear()
@@ -134,6 +141,9 @@ def entry_problems(entry) -> list[tuple[str, str]]:
         return [("type", f"has type '{kind}'. Use 'article' or 'book'.")]
     problems = [(field, f"has no '{field}'. Every {kind} needs one; add it to the entry.")
                 for field in REQUIRED_FIELDS[kind] if entry.get(field) in (None, "", [])]
+    problems += [(field, f"has a '{field}' that is {what_it_is(entry[field])}. Write it as "
+                         "plain text, in quotes if it contains a colon.")
+                 for field in TEXT_FIELDS if field in entry and not _is_text(entry[field])]
     authors = entry.get("authors")
     if authors and (not isinstance(authors, list)
                     or not all(isinstance(name, str) and "," in name for name in authors)):
@@ -152,6 +162,10 @@ def entry_problems(entry) -> list[tuple[str, str]]:
         problems.append(("isbn", f"has the ISBN '{isbn}', whose check digit is wrong. Copy the "
                                  "ISBN again from the book's copyright page or the publisher."))
     return problems
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
 def isbn_is_valid(isbn: str) -> bool:

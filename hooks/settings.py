@@ -8,14 +8,33 @@ later step.
 
 import difflib
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from support.dates import site_today_problem
+from support.shapes import INVALID, Fields, Pattern, Place, Text
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A page of this site, as a path under docs/: help.md, guides/page.md#step-2-name.
+PAGE_PATH = Pattern(r"[\w-]+(?:/[\w-]+)*\.md(?:#[\w-]+)?",
+                    "the path of a Markdown page under docs/, like 'help.md' or "
+                    "'guides/page.md#step-2-name'")
+PAGE_OR_ADDRESS = Pattern(r"[\w-]+(?:/[\w-]+)*\.md(?:#[\w-]+)?|https://[^\s\"'<>\\`]+",
+                          "a page under docs/ (like 'contact.md#phone') or a full https:// "
+                          "address")
+PRACTICE = Fields({"name": Text(numbers=False, hint="Put it in quotes."),
+                   "services_page": PAGE_OR_ADDRESS},
+                  {"contact": Fields({}, {"email": Text(numbers=False, empty=True),
+                                          "phone": Text(numbers=False, empty=True),
+                                          "page": PAGE_OR_ADDRESS})})
+# A file of the site or the theme (a logo, an icon), and a value Material prints into HTML.
+FILE_PATH = re.compile(r"[\w-]+(?:/[\w.-]+)*\.[a-z]+\Z", re.IGNORECASE)
+ICON_NAME = re.compile(r"[\w-]+(?:/[\w-]+)+\Z")
+PALETTE_VALUE = re.compile(r"[\w (),:/.-]*\Z")
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # Every setting under `extra:` that the engine reads (README.md, "Your site's settings").
 # Material reads some others (such as `scope` and `homepage`) straight into its scripts and
 # links, so an unknown one is refused rather than passed on unchecked. Analytics, consent and
@@ -31,6 +50,7 @@ UNSAFE_IN_ADDRESS = re.compile(r"[\s\"'<>\\`{}|^]")
 @event_priority(95)  # before every hook that reads these settings
 def on_config(config, **kwargs):
     problems = list(setting_problems(config["extra"]))
+    problems += list(theme_problems(config))
     site_url = site_url_form_problem(config["site_url"])
     if site_url:
         problems.append(site_url)
@@ -62,9 +82,15 @@ def setting_problems(extra):
     elif isinstance(grade, bool) or not isinstance(grade, (int, float)) or not 1 <= grade <= 20:
         yield (f"{where} readability: max_grade is '{grade}'. Write a US school grade as a "
                "number from 1 to 20, like 'max_grade: 8'.")
-    if not isinstance(extra.get("help_page"), str) or not extra["help_page"].endswith(".md"):
-        yield (f"{where} help_page is '{extra.get('help_page')}'. Give the help page's file in "
-               "docs/, like 'help_page: help.md'.")
+    for key in ("help_page", "review_policy_page"):
+        if key in extra or key == "help_page":
+            _, problems = PAGE_PATH.conform(extra.get(key), Place(where, 0, ((False, key),)))
+            yield from problems
+    practice, problems = PRACTICE.conform(extra.get("practice"),
+                                          Place(where, 0, ((False, "practice"),)))
+    yield from problems
+    if practice is not INVALID:
+        extra["practice"] = practice  # numbers turned into text, empty optional values kept
     prefix = extra.get("short_links_prefix")
     if not isinstance(prefix, str) or not SLUG.match(prefix):
         yield (f"{where} short_links_prefix is '{prefix}'. Use one short word in lower-case "
@@ -81,6 +107,37 @@ def setting_problems(extra):
             yield f"{where} features: {name} is '{value}'. Write true or false."
 
 
+def theme_problems(config):
+    """Material prints these settings into every page without escaping them."""
+    theme = config["theme"]
+    where = "mkdocs.yml, theme:"
+    folders = [Path(config["docs_dir"]), *(Path(folder) for folder in theme.dirs)]
+    for key in ("logo", "favicon"):
+        value = theme.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str) or not FILE_PATH.match(value) or ".." in value:
+            yield (f"{where} {key} is '{value}'. Give the path of an image file in docs/, like "
+                   f"'{key}: images/{key}.png'.")
+        elif not any((folder / value).is_file() for folder in folders):
+            yield (f"{where} {key} is '{value}', but there is no such file in docs/. Add the "
+                   "file, or correct the path.")
+    for key, value in (theme.get("icon") or {}).items():
+        if isinstance(value, str) and not (ICON_NAME.match(value) and any(
+                (folder / ".icons" / f"{value}.svg").is_file() for folder in folders)):
+            yield (f"{where} icon: {key} is '{value}', which is not an icon Material has. Use "
+                   "a name from https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/, "
+                   "like 'material/leaf'.")
+    palettes = theme.get("palette") or []
+    for palette in palettes if isinstance(palettes, list) else [palettes]:
+        for key, value in (palette.items() if isinstance(palette, dict) else ()):
+            if isinstance(value, dict):
+                value = " ".join(str(item) for item in value.values())
+            if not PALETTE_VALUE.match(str(value)):
+                yield (f"{where} palette: {key} is '{value}'. Use Material's colour names "
+                       "(like 'indigo'); set your own colours under 'extra: look:' instead.")
+
+
 def site_url_form_problem(site_url) -> str:
     """What is wrong with the address the site is built for, or "" when it is usable."""
     how = ("Set SITE_URL to the full address the site is published at, like "
@@ -91,7 +148,7 @@ def site_url_form_problem(site_url) -> str:
         return (f"SITE_URL is '{site_url}', which has a space, a quote or an angle bracket in "
                 f"it. {how}")
     parts = urlsplit(site_url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username:
+    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
         return f"SITE_URL is '{site_url}', which is not a full web address. {how}"
     if parts.query or parts.fragment:
         return (f"SITE_URL is '{site_url}', which has a '?' or '#' part; a site's address "

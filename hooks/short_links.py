@@ -20,6 +20,7 @@ pages of this site (a short link to another site would make this site an open do
 
 import re
 
+from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
 from labels import label
@@ -34,9 +35,12 @@ from support.urls import EXTERNAL_SCHEMES
 log = get_plugin_logger(__name__)
 
 WHERE = "docs/_data/short-links.yml"
+TARGET = Text("a page under docs/, like guides/page.md or guides/page.md#step-2-name",
+              numbers=False)
 SHORT_LINKS = Fields({}, {
-    "links": ListOf(Fields({"name": Id(), "target": Text()}), entry="short link"),
-    "moved": ListOf(Fields({"from": Text(), "target": Text()}), entry="moved address"),
+    "links": ListOf(Fields({"name": Id(), "target": TARGET}), entry="short link"),
+    "moved": ListOf(Fields({"from": Text(numbers=False), "target": TARGET}),
+                    entry="moved address"),
 })
 _links = LineList()
 _moved = LineList()
@@ -122,13 +126,14 @@ def on_page_context(context, page, config, nav, **kwargs):
     target_page = _page_for(target)
     steps = []
     if target_page is not None:
+        # Table of contents titles are HTML text already (Markdown escaped them).
         steps = [{"anchor": item.id, "url": target_page.url, "step": item.id,
-                  "title": item.title} for item in _flatten(target_page.toc)
+                  "title": Markup(item.title)} for item in _flatten(target_page.toc)
                  if item.id.startswith("step-")]
     for old_anchor, path, new_anchor in _moved_steps.get(page.file.src_uri, []):
         moved_to = _page_for(path)
         if moved_to is not None:
-            title = next((item.title for item in _flatten(moved_to.toc)
+            title = next((Markup(item.title) for item in _flatten(moved_to.toc)
                           if item.id == new_anchor), new_anchor)
             # The old page had the step under its old anchor only.
             steps = [step for step in steps if step["anchor"] not in (old_anchor, new_anchor)]

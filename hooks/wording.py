@@ -3,10 +3,12 @@
 against, for every site; a practice adds its own, such as a misspelt name, in
 docs/_data/flagged-phrases.yml (optional). Where both list a phrase, the practice's entry wins.
 
-The check reads each finished page as a reader sees it: the text of its main content (whatever
-wrote it: the Markdown body, the exercise's fields, a data file such as feelings.yml), its title
-and its description. Emphasis, entities such as &nbsp; and line breaks cannot hide a phrase.
-Each finding is traced back to the line that wrote it: the page's own file, else a data file.
+The check reads each finished page as a reader sees it: all of its text (whatever wrote it: the
+Markdown body, code included, the exercise's fields, a data file such as feelings.yml, the
+navigation, the site's name, the engine's words), its title and its description. Emphasis,
+entities such as &nbsp;, soft hyphens, zero-width characters and line breaks cannot hide a
+phrase. Each finding is traced back to the line that wrote it: the page's own file, else a data
+file, else mkdocs.yml or the engine's words; each is reported once.
 """
 
 import html
@@ -18,7 +20,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from support import report
 from support.checks import checks_enabled
 from support.data_files import DATA_DIR, load_data_file, parse_yaml
-from support.html_text import main_content, plain, visible_text
+from support.html_text import plain, visible_text
 from support.source import page_path
 
 log = get_plugin_logger(__name__)
@@ -28,7 +30,9 @@ _flagged = []  # (compiled pattern, entry)
 _reported = set()  # (file, line, phrase): a data file's phrase shows on many pages
 # Markdown and HTML that can sit inside a phrase in the source: emphasis marks and tags.
 INLINE_MARKUP = re.compile(r"[*_~`]+|<[^>\n]*>")
-SKIPPED_TAGS = ("pre", "code", "script", "style")
+# Characters a reader does not see, which would split a word for a plain search.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+SKIPPED_TAGS = ("script", "style", "svg")
 
 
 def on_config(config, **kwargs):
@@ -58,9 +62,9 @@ def on_config(config, **kwargs):
 def on_post_page(output, page, config, **kwargs):
     if not checks_enabled():
         return output
-    text = "\n".join([plain(page.title), str(page.meta.get("description") or ""),
-                      visible_text(main_content(output), skip_tags=SKIPPED_TAGS,
-                                   skip_classes={"headerlink"})])
+    text = INVISIBLE.sub("", "\n".join([
+        plain(page.title), str(page.meta.get("description") or ""),
+        visible_text(output, skip_tags=SKIPPED_TAGS, skip_classes={"headerlink"})]))
     found = report.for_page(page.file.src_uri)["flagged"]
     for pattern, entry in _flagged:
         for match in pattern.finditer(text):
@@ -83,6 +87,12 @@ def source_of(pattern, page, config) -> str:
     candidates += [(f"docs/{DATA_DIR}/{path.name}", path.read_text(encoding="utf-8"))
                    for path in sorted(data_dir.glob("*.yml"))
                    if path.name != "flagged-phrases.yml"]
+    settings = Path(config["config_file_path"])
+    labels = Path(__file__).parent / "labels" / f"{config['theme']['language']}.yml"
+    candidates += [(name, path.read_text(encoding="utf-8"))
+                   for name, path in (("mkdocs.yml", settings),
+                                      (f"hooks/labels/{labels.name}", labels))
+                   if path.is_file()]
     for name, source in candidates:
         line = _line_in(pattern, source)
         if line:
@@ -92,7 +102,7 @@ def source_of(pattern, page, config) -> str:
 
 def _line_in(pattern, source: str) -> int | None:
     """The line where `pattern` matches `source` once markup and entities are taken out."""
-    cleaned = "\n".join(html.unescape(INLINE_MARKUP.sub("", line))
+    cleaned = "\n".join(INVISIBLE.sub("", html.unescape(INLINE_MARKUP.sub("", line)))
                         for line in source.split("\n"))
     match = pattern.search(cleaned)
     return cleaned.count("\n", 0, match.start()) + 1 if match else None

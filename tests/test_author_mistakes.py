@@ -138,3 +138,15 @@ def test_a_quiet_build_cannot_hide_a_mistake(tmp_path):
     result = build_site(site, tmp_path / "site", "--quiet")
     assert result.returncode != 0
     assert "Kristin Neff" in result.stderr
+
+
+def test_a_reviewed_feelings_guide_builds_and_shows_its_review(tmp_path):
+    site = fixture_site(tmp_path / "project")
+    guide = site / "docs/_data/feelings.yml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace(
+        "review: pending", "review:\n  by: fixture-clinician\n  date: 2026-06-01"),
+        encoding="utf-8")
+    result = build_site(site, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    byline = read_html(tmp_path / "site", "/exercises/feelings/sadness/").select_one(".byline")
+    assert "Reviewed by Fixture Clinician" in " ".join(byline.get_text().split())

@@ -126,6 +126,9 @@ def built(tmp_path_factory):
     _edit_yaml(docs / "_data/help-lines.yml", _help_lines)
     _edit_yaml(docs / "_data/references.yml", _references)
     _edit_yaml(docs / "_data/authors.yml", _authors)
+    services = docs / "services.md"
+    services.write_text(services.read_text(encoding="utf-8") + "\nWe are <!-- practice:name -->.\n",
+                        encoding="utf-8")
     _config(site / "mkdocs.yml")
     result = build_site(site, root / "site")
     assert result.returncode == 0, result.stderr
@@ -180,6 +183,11 @@ def test_names_from_configuration_and_navigation_are_text(built):
     sections = [label.get_text() for label in page.select(".md-nav__item--section > label")]
     assert any(PAYLOAD in text for text in sections), sections
     assert PAYLOAD in page.select_one(".md-copyright").get_text()
+
+
+def test_the_practice_name_written_into_a_page_is_text(built):
+    text = " ".join(read_html(built, "/services/").select_one("article").get_text().split())
+    assert "We are Fixture " + " ".join(PAYLOAD.split()) in text
 
 
 def test_exercise_fields_keep_quotes_in_labels_values_and_names(built):

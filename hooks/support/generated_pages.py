@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from support.html_text import plain
 
 # Lower-case letters, digits and dashes in each part of the path: safe in any address.
-SAFE_PART = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SAFE_PART = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 def generated_page(config, files, src_uri: str, front_matter: dict, where: str) -> File:
@@ -26,15 +26,30 @@ def generated_page(config, files, src_uri: str, front_matter: dict, where: str) 
     problem = address_problem(src_uri)
     if problem:
         raise PluginError(f"{where}: {problem}")
-    if files.get_file_from_path(src_uri) is not None:
-        raise PluginError(f"{where}: the address '{src_uri[:-3]}/' is already a page of the site "
-                          f"(docs/{src_uri}), which this entry would replace. Choose another "
-                          "name, or move that page.")
-    # Titles may come from labels, which are escaped for HTML; front matter holds plain text.
-    front_matter = {key: plain(value) if isinstance(value, Markup) else value
-                    for key, value in front_matter.items()}
-    text = "---\n" + yaml.safe_dump(front_matter, sort_keys=False, allow_unicode=True) + "---\n"
-    return File.generated(config, src_uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
+    text = "---\n" + yaml.safe_dump(_plain_data(front_matter), sort_keys=False,
+                                    allow_unicode=True) + "---\n"
+    page = File.generated(config, src_uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
+    # go/steps.md and go/steps/index.md are both published at go/steps/.
+    taken = files.get_file_from_path(src_uri) or next(
+        (file for file in files if file.dest_uri == page.dest_uri), None)
+    if taken is not None:
+        raise PluginError(f"{where}: the address '{page.url}' is already a page of the site "
+                          f"(docs/{taken.src_uri}), which this entry would replace. Choose "
+                          "another name, or move that page.")
+    return page
+
+
+def _plain_data(value):
+    """Data YAML can write: plain dicts and lists (not the line-keeping kinds data files are
+    read into), and plain text (a title from a label is escaped for HTML: front matter holds
+    text)."""
+    if isinstance(value, dict):
+        return {key: _plain_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain_data(item) for item in value]
+    if isinstance(value, Markup):
+        return plain(value)
+    return value
 
 
 def address_problem(src_uri: str) -> str:

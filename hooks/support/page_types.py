@@ -4,7 +4,7 @@
 front matter fields it must have. Pages without `type:` are plain information pages.
 """
 
-from support.shapes import AnyOf, Date, Fields, ListOf, Text, WholeNumber
+from support.shapes import AnyOf, Date, Fields, Flag, ListOf, Text, WholeNumber
 
 # Fields every page may use, whatever its type.
 COMMON_FIELDS = {"type", "title", "description", "hide", "search", "template", "readability"}
@@ -17,15 +17,16 @@ FIELD_SHAPES = {
     "title": Text("some text, in quotes if it contains a colon"),
     "description": Text("one or two sentences, in quotes if they contain a colon"),
     "author": Text("one author key from docs/_data/authors.yml, like 'author: team'"),
-    "review": AnyOf(Text(), ANY_FIELDS,
+    # hooks/authors.py says what is wrong inside a review; here only its outline is checked.
+    "review": AnyOf(Text(), Fields({}, {"by": Text(numbers=False)}, open_ended=True),
                     describe="'review: pending', or 'by:' and 'date:' on two indented lines"),
     "series": Text("the series' name"),
     "series_part": WholeNumber(1, 1000),
     "date": Date(),
     "updated": Date(),
-    "template": Text("a template file name, like 'template: article.html'"),
+    "template": Text("a layout's file name, like 'template: article.html'"),
     "hide": ListOf(Text()),
-    "search": ANY_FIELDS,
+    "search": Fields({}, {"exclude": Flag()}),
     "readability": ANY_FIELDS,
     "exercise": ANY_FIELDS,
     "group": Text("a group id from docs/_data/feelings.yml"),
@@ -94,6 +95,7 @@ PAGE_TYPES = {
         "scripts": False,
     },
     "feeling": {
+        "generated": True,  # made by the engine from data, never written as a page
         "shareable": True,
         "template": "feeling.html",
         "required": {"title", "author", "review", "feeling"},
@@ -102,6 +104,7 @@ PAGE_TYPES = {
         "scripts": False,
     },
     "editors-report": {
+        "generated": True,  # made by the engine from data, never written as a page
         "template": "editors-report.html",
         "required": {"title"},
         "optional": set(),
@@ -109,6 +112,7 @@ PAGE_TYPES = {
         "indexed": False,
     },
     "short-link": {
+        "generated": True,  # made by the engine from data, never written as a page
         "template": "short-link.html",
         "required": {"title", "target"},
         "optional": set(),
@@ -130,6 +134,11 @@ DEFAULT_TYPE = "info"
 AUTHORED_TYPES = {name for name, spec in PAGE_TYPES.items() if "author" in spec["required"]
                   and name != "author"}
 
+
+# Types the engine makes itself (hooks/support/generated_pages.py); a written page may not use one.
+GENERATED_TYPES = {name for name, spec in PAGE_TYPES.items() if spec.get("generated")}
+# The layouts a page may choose with `template:` (its type chooses one otherwise).
+PAGE_TEMPLATES = sorted({spec["template"] for spec in PAGE_TYPES.values()})
 
 # Types whose template writes the page's title as its one <h1>; their text must not add another.
 # (Material's own layout, used by home and info pages, shows the first heading of the text

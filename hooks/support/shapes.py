@@ -17,7 +17,7 @@ import datetime
 import difflib
 import re
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_ID_LENGTH = 60
 INVALID = object()  # what conform() returns for a value that cannot be used at all
 
@@ -42,7 +42,8 @@ class Place:
         return Place(self.file, line or self.line, (*self.path, (entry, name)))
 
     def message(self, text: str) -> str:
-        return f"{self.file}, line {self.line}: {self.subject()}{text}"
+        line = f", line {self.line}" if self.line else ""
+        return f"{self.file}{line}: {self.subject()}{text}"
 
     def subject(self) -> str:
         """'in section 1, field 2: 'type' ' for a path sections > 1 > fields > 2 > type."""
@@ -88,16 +89,34 @@ def _entries(count: int) -> str:
 
 
 class Text(Shape):
+    """Text. `numbers` accepts a number as its text (2.5); phone numbers and names do not,
+    since YAML reads 000 as 0. `empty` accepts "" (a value the site simply does not show)."""
+
     describe = "some text"
 
-    def __init__(self, describe: str | None = None):
+    def __init__(self, describe: str | None = None, numbers=True, empty=False, hint=""):
         self.describe = describe or self.describe
+        self.numbers, self.empty, self.hint = numbers, empty, hint
 
     def conform(self, value, at):
-        if isinstance(value, str) and value.strip():
+        if isinstance(value, str) and (value.strip() or self.empty):
             return value, []
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value), []  # 988, 2.5: YAML reads them as numbers, readers see text
+        if self.numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value), []  # 2.5: YAML reads it as a number, readers see text
+        hint = f" {self.hint}" if self.hint and isinstance(value, (int, float)) else ""
+        return INVALID, [at.message(f"must be {self.describe}, not {what_it_is(value)}.{hint}")]
+
+
+class Pattern(Text):
+    """Text of a given form (a page path, an https:// address…)."""
+
+    def __init__(self, pattern: str, describe: str):
+        super().__init__(describe, numbers=False)
+        self.pattern = re.compile(f"(?:{pattern})\\Z")
+
+    def conform(self, value, at):
+        if isinstance(value, str) and self.pattern.match(value):
+            return value, []
         return INVALID, [at.message(f"must be {self.describe}, not {what_it_is(value)}.")]
 
 
@@ -295,4 +314,25 @@ class Entries(Shape):
             problems += key_problems + entry_problems
             if result is not INVALID and not key_problems:
                 kept[key] = result
+        return kept, problems
+
+
+class ValuesOf(Shape):
+    """A set of fields with any names (such as the values of a scale), each of `item`'s shape;
+    fields that do not fit are left out."""
+
+    def __init__(self, item: Shape):
+        self.item = item
+        self.describe = f"a set of fields, each with {item.describe}"
+
+    def conform(self, value, at):
+        if not isinstance(value, dict):
+            return INVALID, [at.message(f"must be {self.describe}, not {what_it_is(value)}.")]
+        kept, problems = {}, []
+        for name, entry in value.items():
+            line = value.line_of(name) if hasattr(value, "line_of") else None
+            result, entry_problems = self.item.conform(entry, at.inner(str(name), line))
+            problems += entry_problems
+            if result is not INVALID:
+                kept[name] = result
         return kept, problems

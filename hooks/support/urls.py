@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-PHONE = re.compile(r"^\+?[0-9][0-9().-]*[0-9]$")
+EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\Z")
+PHONE = re.compile(r"^\+?[0-9][0-9().-]*[0-9]\Z")
 SAFE_SCHEMES = {"https", "http", "mailto", "tel", "sms"}
 # How a link to something other than a page of this site starts.
 EXTERNAL_SCHEMES = ("https://", "http://", "mailto:", "tel:", "sms:")
