@@ -21,14 +21,16 @@ from support.shapes import INVALID, Fields, Pattern, Place, Text
 PAGE_PATH = Pattern(r"[\w-]+(?:/[\w-]+)*\.md(?:#[\w-]+)?",
                     "the path of a Markdown page under docs/, like 'help.md' or "
                     "'guides/page.md#step-2-name'")
-PAGE_OR_ADDRESS = Pattern(r"[\w-]+(?:/[\w-]+)*\.md(?:#[\w-]+)?|https://[^\s\"'<>\\`]+",
-                          "a page under docs/ (like 'contact.md#phone') or a full https:// "
-                          "address")
+PAGE_OR_ADDRESS_FORM = r"[\w-]+(?:/[\w-]+)*\.md(?:#[\w-]+)?|https://[^\s\"'<>\\`]+"
+PAGE_OR_ADDRESS_TEXT = ("a page under docs/ (like 'contact.md#phone') or a full https:// "
+                        "address")
+PAGE_OR_ADDRESS = Pattern(PAGE_OR_ADDRESS_FORM, PAGE_OR_ADDRESS_TEXT)
+PAGE_OR_ADDRESS_OR_NONE = Pattern(PAGE_OR_ADDRESS_FORM, PAGE_OR_ADDRESS_TEXT, empty=True)
 PRACTICE = Fields({"name": Text(numbers=False, hint="Put it in quotes."),
                    "services_page": PAGE_OR_ADDRESS},
                   {"contact": Fields({}, {"email": Text(numbers=False, empty=True),
                                           "phone": Text(numbers=False, empty=True),
-                                          "page": PAGE_OR_ADDRESS})})
+                                          "page": PAGE_OR_ADDRESS_OR_NONE})})
 # A file of the site or the theme (a logo, an icon), and a value Material prints into HTML.
 FILE_PATH = re.compile(r"[\w-]+(?:/[\w.-]+)*\.[a-z]+\Z", re.IGNORECASE)
 ICON_NAME = re.compile(r"[\w-]+(?:/[\w-]+)+\Z")
@@ -42,6 +44,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 KNOWN_EXTRA = ("practice", "labels", "look", "features", "help_page", "short_links_prefix",
                "review_max_age_months", "review_policy_page", "readability", "generator")
 LEFT_TO_PRIVACY = ("analytics", "consent", "polyfills")
+PLACE = "mkdocs.yml, extra"  # where shape messages say a setting is
 FEATURES = ("share_panel", "qr_codes")
 # Characters that never belong in an address as written, and would break the pages it lands in.
 UNSAFE_IN_ADDRESS = re.compile(r"[\s\"'<>\\`{}|^]")
@@ -84,10 +87,10 @@ def setting_problems(extra):
                "number from 1 to 20, like 'max_grade: 8'.")
     for key in ("help_page", "review_policy_page"):
         if key in extra or key == "help_page":
-            _, problems = PAGE_PATH.conform(extra.get(key), Place(where, 0, ((False, key),)))
+            _, problems = PAGE_PATH.conform(extra.get(key), Place(PLACE, 0, ((False, key),)))
             yield from problems
     practice, problems = PRACTICE.conform(extra.get("practice"),
-                                          Place(where, 0, ((False, "practice"),)))
+                                          Place(PLACE, 0, ((False, "practice"),)))
     yield from problems
     if practice is not INVALID:
         extra["practice"] = practice  # numbers turned into text, empty optional values kept

@@ -110,12 +110,12 @@ class Text(Shape):
 class Pattern(Text):
     """Text of a given form (a page path, an https:// address…)."""
 
-    def __init__(self, pattern: str, describe: str):
-        super().__init__(describe, numbers=False)
+    def __init__(self, pattern: str, describe: str, empty=False):
+        super().__init__(describe, numbers=False, empty=empty)
         self.pattern = re.compile(f"(?:{pattern})\\Z")
 
     def conform(self, value, at):
-        if isinstance(value, str) and self.pattern.match(value):
+        if isinstance(value, str) and (self.pattern.match(value) or (self.empty and not value)):
             return value, []
         return INVALID, [at.message(f"must be {self.describe}, not {what_it_is(value)}.")]
 
