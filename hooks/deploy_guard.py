@@ -3,8 +3,8 @@ last fetched (someone else deployed), stop with a clear message before building,
 git traceback at the end. Nothing on the remote is ever overwritten or lost.
 
 It also refuses what would publish a broken or unsafe site: an address that is not a public
-https:// one, a CNAME file that names another domain, and `--force` or `--no-history`, which
-would replace the published history."""
+https:// one, a CNAME file that names another domain, `--force` or `--no-history`, which
+would replace the published history, and a crisis line not checked for 12 months or more."""
 
 import ipaddress
 import subprocess
@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
+from help_lines import STALE_AFTER_MONTHS, stale_entries
+from support.data_files import load_data_file
 from support.state import build
 
 
@@ -26,6 +28,13 @@ def on_config(config, **kwargs):
         raise PluginError(f"mkdocs gh-deploy: the site's address is '{site_url}': {problem} Set "
                           "SITE_URL to the published address, for example "
                           "SITE_URL=https://your-name.github.io/your-repo/ (see README.md).")
+    stale = stale_entries(load_data_file(config, "help-lines"))
+    if stale:
+        raise PluginError("\n".join(
+            f"docs/_data/help-lines.yml, line {line}: '{name}' was last checked on {day}, "
+            f"{STALE_AFTER_MONTHS} or more months ago. A number that may have changed must not "
+            "be published: check it with the service's own page and set 'verified:' to today."
+            for line, name, day in stale))
     forced = [arg for arg in sys.argv[1:] if arg in ("--force", "-f", "--no-history")]
     if forced:
         raise PluginError(f"mkdocs gh-deploy: '{forced[0]}' would replace what is published, "

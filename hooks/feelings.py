@@ -15,7 +15,7 @@ from support.checks import checks_enabled
 from support.data_files import LineList, load_data_file
 from support.generated_pages import generated_page
 from support.page_types import page_type
-from support.shapes import (INVALID, AnyOf, Choice, Date, Fields, Id, ListOf, Text,
+from support.shapes import (INVALID, AnyOf, Choice, Date, Fields, Flag, Id, ListOf, Text,
                             conform)
 from support.source import page_path
 from support.state import build
@@ -26,8 +26,11 @@ WHERE = "docs/_data/feelings.yml"
 LABELS = ("telling_you", "makes_sense", "phrase", "try", "not_quite", "next_steps")
 REVIEW = AnyOf(Choice("pending"), Fields({"by": Text(), "date": Date()}),
                describe="'pending', or 'by:' and 'date:' on two indented lines")
-GROUP = Fields({"id": Id(), "label": Text(), "question": Text(), "feelings": ListOf(Id(), 1)},
-               {"signs": Text()})
+# A group leads to a second question (its feelings), or, marked `urgent: true`, straight to the
+# help lines: the first-level choice for a reader who feels empty, numb or hopeless. Its `title`
+# (shown in the browser's history and tab) and its id (its address) should be neutral.
+GROUP = Fields({"id": Id(), "label": Text(), "question": Text()},
+               {"signs": Text(), "feelings": ListOf(Id()), "urgent": Flag(), "title": Text()})
 FEELING = Fields({"id": Id(), "name": Text(), "signs": Text(), "telling_you": Text(),
                   "makes_sense": Text(), "phrase": Text(), "try": ListOf(Text(), 1)})
 GUIDE = Fields(
@@ -133,9 +136,14 @@ def guide_problems(guide, written_ids=frozenset()):
                        "twice. Each group and feeling needs its own id, because it becomes the "
                        "page's address.")
             seen.add(entry["id"])
+    for index, group in enumerate(guide["groups"]):
+        if not group.get("urgent") and not group.get("feelings"):
+            yield (f"{WHERE}, line {guide['groups'].line_of(index)}: the group '{group['id']}' "
+                   "lists no feelings. Give it 'feelings: [...]', or mark it 'urgent: true' "
+                   "to lead straight to the help lines.")
     feeling_ids = {feeling["id"] for feeling in guide["feelings"]}
     for group in guide["groups"]:
-        for feeling in group["feelings"]:
+        for feeling in group.get("feelings") or []:
             if feeling not in feeling_ids and feeling not in written_ids:
                 yield (f"{WHERE}, line {group.line_of('feelings')}: the group "
                        f"'{group['id']}' lists '{feeling}', which is not one of the "
@@ -156,7 +164,7 @@ def _keep_only_what_can_be_shown(guide):
         guide[key] = kept
     known = {feeling["id"] for feeling in guide["feelings"]}
     for group in guide["groups"]:
-        group["feelings"] = [feeling for feeling in group["feelings"] if feeling in known]
+        group["feelings"] = [feeling for feeling in group.get("feelings") or [] if feeling in known]
 
 
 def _report(problem):
@@ -167,7 +175,8 @@ def _report(problem):
 def _front_matter(kind, entry) -> dict:
     return {
         "type": "feeling" if kind == "feeling" else "feelings",
-        "title": str(entry.get("name") if kind == "feeling" else entry.get("label")),
+        "title": str(entry.get("name") if kind == "feeling"
+                     else entry.get("title") or entry.get("label")),
         "author": _guide.get("author"),
         "review": _guide.get("review"),
         kind: entry["id"],

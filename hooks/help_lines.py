@@ -22,9 +22,15 @@ TEXT_FIELDS = ("emergency_heading", "lines_heading", "lines_intro")
 NUMBER = Text("a phone number in quotes, like \"988\"", numbers=False,
               hint="Put it in quotes, like \"000\", or YAML reads it as a number.")
 WEB = Pattern(r"https://[^\s\"'<>\\`]+", "a full https:// address")
-LINE = Fields({}, {"name": Text(), "who": Text(), "call": NUMBER, "text": NUMBER,
+LINE = Fields({}, {"name": Text(), "who": Text(), "call": NUMBER,
+                   "press": Text("the key to press after calling, in quotes, like \"2\"",
+                                 numbers=False), "text": NUMBER,
                    "text_keyword": Text(), "web": WEB, "web_label": Text(), "note": Text(),
                    "verified": Date()})
+# A line checked longer ago than this is named at every build (never a failure), and a deploy
+# stops once one is older than STALE_AFTER_MONTHS (hooks/deploy_guard.py).
+RECHECK_AFTER_MONTHS = 6
+STALE_AFTER_MONTHS = 12
 # Ids the help page's own headings use; a country's id must not repeat one.
 PAGE_IDS = {"emergency-numbers", "crisis-lines"}
 HELP_LINES = Fields({}, {
@@ -95,6 +101,11 @@ def _valid(items, section, required, needs_contact=False, dated=True) -> list:
             _warn(line, f"'verified: {item['verified']}' is in the future. Give the day you "
                   "last checked this entry.")
             continue
+        elif dated and months_since(item["verified"]) >= RECHECK_AFTER_MONTHS:
+            log.info(f"{WHERE}, line {line}: this entry was last checked on "
+                     f"{item['verified']}, more than {RECHECK_AFTER_MONTHS} months ago. Check it "
+                     "with the service's own page and set 'verified:' to today. A deploy stops "
+                     f"once it is {STALE_AFTER_MONTHS} months old.")
         if missing:
             _warn(line, f"this entry of '{section}' has no {', '.join(missing)}. Add "
                   f"{'it' if len(missing) == 1 else 'them'}: a number is only shown once it "
@@ -102,6 +113,22 @@ def _valid(items, section, required, needs_contact=False, dated=True) -> list:
             continue
         kept.append(item)
     return kept
+
+
+def months_since(day) -> int:
+    now = today()
+    return (now.year - day.year) * 12 + now.month - day.month - (1 if now.day < day.day else 0)
+
+
+def stale_entries(help_lines) -> list:
+    """(line, name, date) of every entry checked STALE_AFTER_MONTHS or more months ago."""
+    entries = list(help_lines.get("emergency") or [])
+    for country in help_lines.get("countries") or []:
+        entries += country.get("lines") or []
+    return [(getattr(entry, "line", 0), entry.get("name") or entry.get("number"),
+             entry["verified"]) for entry in entries
+            if isinstance(entry.get("verified"), datetime.date)
+            and months_since(entry["verified"]) >= STALE_AFTER_MONTHS]
 
 
 def _warn(line, message):

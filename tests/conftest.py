@@ -26,7 +26,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 SITE_PROJECT = Path(os.environ.get("SITE_PROJECT") or PROJECT).resolve()
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site"
 # Tests fix "today" so that review-age verdicts never change with the calendar.
-FIXED_TODAY = "2026-11-25"
+FIXED_TODAY = "2026-11-26"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

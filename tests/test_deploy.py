@@ -143,3 +143,20 @@ def test_github_workflow_is_valid_and_never_force_pushes():
     text = workflow.read_text()
     assert "bash tests/bootstrap.sh test" in text and "mkdocs gh-deploy" in text
     assert "--force" not in text and "push -f" not in text
+
+
+def test_deploy_stops_when_a_crisis_line_was_last_checked_a_year_ago(project_with_remote):
+    project, remote = project_with_remote
+    result = run(sys.executable, "-m", "mkdocs", "gh-deploy", "--remote-name", "origin",
+                 cwd=project, check=False, SITE_URL=SITE_URL, SITE_TODAY="2027-11-26")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/_data/help-lines.yml, line 5: '911' was last checked on 2026-11-25" in \
+        result.stderr, result.stderr
+    assert run("git", "branch", "--list", "gh-pages", cwd=remote).stdout.strip() == ""
+
+
+def test_a_line_checked_over_six_months_ago_is_named_but_the_build_passes(tmp_path):
+    site = fixture_site(tmp_path / "project")
+    result = build_site(site, tmp_path / "site", SITE_TODAY="2027-06-01")
+    assert result.returncode == 0, result.stderr
+    assert "help-lines.yml, line 5: this entry was last checked on 2026-11-25" in result.stderr

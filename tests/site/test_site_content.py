@@ -212,9 +212,37 @@ def test_help_page_lists_crisis_lines_by_country_with_verified_dates(site):
                      "Samaritans", "116 123", "SHOUT", "85258", "findahelpline.com", "911",
                      "999", "112", "What you can do right now"):
         assert expected in text, expected
-    assert soup.select_one('a[href="tel:988"]') and soup.select_one('a[href="sms:741741"]')
-    assert soup.select_one('a[href="tel:18006686868"]')
-    assert len(soup.select(".help-lines__checked time[datetime='2026-11-25']")) == 7
+    assert soup.select_one('a[href="tel:988"]') and soup.select_one('a[href="tel:18006686868"]')
+    # A text link fills in the keyword the service asks for, where the phone supports it.
+    assert soup.select_one('a[href="sms:741741?&body=HOME"]')
+    assert soup.select_one('a[href="sms:988?&body=AYUDA"]')
+    checked = soup.select(".help-lines__checked time")
+    assert len(checked) == len(soup.select(".help-lines__list li")) > 10
+    assert all(time["datetime"] in ("2026-11-25", "2026-11-26") for time in checked)
+
+
+def test_help_page_adds_the_options_a_reader_may_need_first(site):
+    soup = read_html(site, "/help/")
+    text = article_text(soup)
+    for expected in ("in Spanish", "call 988 and press 2", "AYUDA", "Veterans Crisis Line",
+                     "call 988 and press 1", "838255", "videophone", "ASL Now", "NHS 111",
+                     "mental health option", "Childline", "0800 1111", "under 19", "50808"):
+        assert expected in text, expected
+    jumps = [link["href"] for link in soup.select(".help-lines__countries a")]
+    assert jumps == ["#united-states", "#canada", "#united-kingdom", "#ireland", "#other-countries"]
+
+
+def test_phone_and_text_numbers_are_large_and_never_split(browser, server):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(server + "/help/")
+    sizes = page.eval_on_selector_all(
+        "a.help-number", "els => els.map(e => { const r = e.getBoundingClientRect();"
+        " return [e.textContent, r.width, r.height, getComputedStyle(e).whiteSpace]; })")
+    assert len(sizes) > 15
+    for number, width, height, wrap in sizes:
+        assert width >= 44 and height >= 44 and wrap == "nowrap", (number, width, height)
+    context.close()
 
 
 @pytest.mark.parametrize("path", ["/", ARTICLE, "/help/", "/privacy/", "/404.html", SARAH])
@@ -308,3 +336,26 @@ def test_seed_article_appears_in_full_with_only_the_listed_changes(site):
         if line not in page_text:
             missing.append(line)
     assert missing == []
+
+
+def test_the_feelings_guide_offers_the_reader_most_at_risk_a_first_choice_to_help(site):
+    start = read_html(site, "/exercises/what-am-i-feeling/")
+    first = start.select_one(".feelings__choices a")
+    assert "don't want to be here" in first.get_text() and "numb" in first.get_text()
+    # Its address and its title stay in the browser's history: both are neutral words.
+    assert first["href"].rstrip("/").endswith("talk-to-someone")
+    page = read_html(site, "/exercises/what-am-i-feeling/talk-to-someone/")
+    assert page.title.get_text().startswith("Talk to someone now")
+    article = page.select_one("article")
+    # The help lines come before anything else the page offers.
+    assert article.select_one(".help-lines a.help-number[href='tel:988']")
+    assert article.find("section", class_="help-lines") is not None
+    assert not article.select(".feelings__choices")
+
+
+def test_every_feelings_guide_page_carries_the_care_note_with_the_help_link(site):
+    paths = [path for path in all_page_paths(site) if path.startswith("/exercises/what-am-i-feeling/")]
+    assert len(paths) > 10
+    for path in paths:
+        note = read_html(site, path).select_one("article .exercise-notice")
+        assert note and note.select_one("a[href$='help/']"), path
