@@ -4,7 +4,9 @@ git traceback at the end. Nothing on the remote is ever overwritten or lost.
 
 It also refuses what would publish a broken or unsafe site: an address that is not a public
 https:// one, a CNAME file that names another domain, `--force` or `--no-history`, which
-would replace the published history, and a crisis line not checked for 12 months or more."""
+would replace the published history, a crisis line not checked for 12 months or more, and a
+practice that readers could not identify or reach: no real name (a placeholder such as "the
+counseling practice"), or no email, phone number or contact page on its own site."""
 
 import ipaddress
 import subprocess
@@ -28,6 +30,10 @@ def on_config(config, **kwargs):
         raise PluginError(f"mkdocs gh-deploy: the site's address is '{site_url}': {problem} Set "
                           "SITE_URL to the published address, for example "
                           "SITE_URL=https://your-name.github.io/your-repo/ (see README.md).")
+    identity = identity_problems(config["extra"].get("practice") or {})
+    if identity:
+        raise PluginError("\n".join(f"mkdocs.yml, extra: practice: {problem}"
+                                    for problem in identity))
     stale = stale_entries(load_data_file(config, "help-lines"))
     if stale:
         raise PluginError("\n".join(
@@ -64,6 +70,27 @@ def on_config(config, **kwargs):
             "deploy, then run gh-deploy again."
         )
     return config
+
+
+# Names that stand for a practice without naming one: the starter's blank and generic wording.
+PLACEHOLDER_NAMES = {"the counseling practice", "the counselling practice", "the practice",
+                     "your practice", "practice name", "example counseling"}
+
+
+def identity_problems(practice) -> list[str]:
+    """Why readers could not tell who publishes the site, or reach them."""
+    problems = []
+    name = str(practice.get("name") or "").strip()
+    if not name or "__" in name or name.lower() in PLACEHOLDER_NAMES:
+        problems.append(f"name is '{name}', which does not name the practice. Write the "
+                        "practice's real name, as clients know it, before publishing.")
+    contact = practice.get("contact") or {}
+    page = str(contact.get("page") or "")
+    if not (contact.get("email") or contact.get("phone") or page.startswith("https://")):
+        problems.append("contact has no email, no phone number and no contact page on the "
+                        "practice's own site (an https:// address), so a reader could not "
+                        "reach the practice. Add at least one before publishing.")
+    return problems
 
 
 def site_url_problem(site_url: str) -> str:

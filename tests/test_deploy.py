@@ -160,3 +160,21 @@ def test_a_line_checked_over_six_months_ago_is_named_but_the_build_passes(tmp_pa
     result = build_site(site, tmp_path / "site", SITE_TODAY="2027-06-01")
     assert result.returncode == 0, result.stderr
     assert "help-lines.yml, line 5: this entry was last checked on 2026-11-25" in result.stderr
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("    name: Fixture Counseling Group", "    name: the counseling practice",
+     "does not name the practice"),
+    ("      email: office@fixture.invalid", "      email: \"\"", "could not reach the practice"),
+])
+def test_deploy_stops_when_readers_could_not_tell_who_publishes_or_reach_them(
+        project_with_remote, old, new, message):
+    project, remote = project_with_remote
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = deploy(project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "mkdocs.yml, extra: practice:" in result.stderr and message in result.stderr, \
+        result.stderr
+    assert run("git", "branch", "--list", "gh-pages", cwd=remote).stdout.strip() == ""
+

@@ -2,11 +2,13 @@
 should not be published."""
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import all_page_paths, build_site, copy_project, read_html
+from conftest import PROJECT, all_page_paths, build_site, copy_project, read_html
 
 ARTICLE = "/articles/the-neuroscience-of-self-compassion/"
 GRATITUDE = "/articles/how-gratitude-can-help-you-through-hard-times/"
@@ -359,3 +361,12 @@ def test_every_feelings_guide_page_carries_the_care_note_with_the_help_link(site
     for path in paths:
         note = read_html(site, path).select_one("article .exercise-notice")
         assert note and note.select_one("a[href$='help/']"), path
+
+
+def test_this_repositorys_own_site_cannot_be_published_until_the_practice_fills_in_its_details():
+    # Its name is a placeholder and it has no contact details yet (see the closing note).
+    sys.path.insert(0, str(PROJECT / "hooks"))
+    from deploy_guard import identity_problems  # noqa: PLC0415
+    settings = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+                              .replace("INHERIT: hooks/engine.yml", ""))
+    assert len(identity_problems(settings["extra"]["practice"])) == 2
