@@ -30,9 +30,12 @@ REVIEW = AnyOf(Choice("pending"), Fields({"by": Text(), "date": Date()}),
 # help lines: the first-level choice for a reader who feels empty, numb or hopeless. Its `title`
 # (shown in the browser's history and tab) and its id (its address) should be neutral.
 GROUP = Fields({"id": Id(), "label": Text(), "question": Text()},
-               {"signs": Text(), "feelings": ListOf(Id()), "urgent": Flag(), "title": Text()})
+               {"signs": Text(), "feelings": ListOf(Id()), "urgent": Flag(), "title": Text(),
+                "search_terms": ListOf(Text())})
 FEELING = Fields({"id": Id(), "name": Text(), "signs": Text(), "telling_you": Text(),
-                  "makes_sense": Text(), "phrase": Text(), "try": ListOf(Text(), 1)})
+                  "makes_sense": Text(), "phrase": Text(), "try": ListOf(Text(), 1)},
+                 # Words a reader might search for this feeling by ("angry", "lonely").
+                 {"search_terms": ListOf(Text())})
 GUIDE = Fields(
     {"start_page": Text(), "author": Text(), "review": REVIEW, "question": Text(),
      "back_label": Text(), "labels": Fields({key: Text() for key in LABELS}),
@@ -180,4 +183,5 @@ def _front_matter(kind, entry) -> dict:
         "author": _guide.get("author"),
         "review": _guide.get("review"),
         kind: entry["id"],
+        **({"search_terms": list(entry["search_terms"])} if entry.get("search_terms") else {}),
     }

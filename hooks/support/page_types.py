@@ -7,7 +7,8 @@ front matter fields it must have. Pages without `type:` are plain information pa
 from support.shapes import AnyOf, Date, Fields, Flag, ListOf, Text, WholeNumber
 
 # Fields every page may use, whatever its type.
-COMMON_FIELDS = {"type", "title", "description", "hide", "search", "template", "readability"}
+COMMON_FIELDS = {"type", "title", "description", "hide", "search", "search_terms", "template",
+                 "readability"}
 
 # The shape of each front matter field (hooks/support/shapes.py). A field of the wrong shape is
 # reported and then left out, so no later step ever sees it.
@@ -27,6 +28,7 @@ FIELD_SHAPES = {
     "template": Text("a layout's file name, like 'template: article.html'"),
     "hide": ListOf(Text()),
     "search": Fields({}, {"exclude": Flag()}),
+    "search_terms": ListOf(Text("a word or phrase a reader might search for")),
     "readability": ANY_FIELDS,
     "exercise": ANY_FIELDS,
     "group": Text("a group id from docs/_data/feelings.yml"),
@@ -102,6 +104,13 @@ PAGE_TYPES = {
         "optional": set(),
         "client_facing": True,
         "scripts": False,
+    },
+    "topics": {
+        "generated": True,  # made by the engine from data, never written as a page
+        "template": "topics.html",
+        "required": {"title"},
+        "optional": set(),
+        "client_facing": True,
     },
     "editors-report": {
         "generated": True,  # made by the engine from data, never written as a page

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import PROJECT, all_page_paths, build_site, copy_project, read_html
 
@@ -370,3 +371,60 @@ def test_this_repositorys_own_site_cannot_be_published_until_the_practice_fills_
     settings = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
                               .replace("INHERIT: hooks/engine.yml", ""))
     assert len(identity_problems(settings["extra"]["practice"])) == 2
+
+
+def _first_search_result(page, words: str) -> str:
+    # The index loads in a worker, and words typed before it is ready are not searched: type
+    # again until the results (or their absence) show, as a person would.
+    shown = ("() => document.querySelector('.md-search-result__item a') || /Nothing matches/"
+             ".test(document.querySelector('.md-search-result__meta')?.textContent || '')")
+    for _ in range(20):
+        page.fill("input.md-search__input", "")
+        page.type("input.md-search__input", words)
+        try:
+            page.wait_for_function(shown, timeout=1_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    first = page.query_selector(".md-search-result__item a")
+    return first.get_attribute("href") if first else ""
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("988", "help/"), ("kill myself", "help/"), ("suicide", "help/"), ("crisis", "help/"),
+    ("Samaritans", "help/"), ("hopeless", "help/"), ("angry", "what-am-i-feeling/anger/"),
+    ("lonely", "what-am-i-feeling/loneliness/"),
+])
+def test_search_puts_what_a_reader_in_crisis_needs_first(browser, server, words, expected):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/")
+    assert _first_search_result(page, words).split("#")[0].endswith(expected), words
+    context.close()
+
+
+def test_a_search_that_finds_nothing_points_to_help(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/")
+    _first_search_result(page, "zzqxj")
+    assert "Get help now" in page.text_content(".md-search-result__meta")
+    context.close()
+
+
+def test_without_javascript_the_header_offers_topics_a_to_z_instead_of_search(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/")
+    link = page.locator("header .site-topics-link")
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url("**/topics/")
+    titles = page.locator(".topics li > a").all_inner_texts()
+    assert "Get help now" in titles and titles == sorted(titles, key=str.lower)
+    context.close()
+    with_script = browser.new_context()
+    page = with_script.new_page()
+    page.goto(server + "/")
+    assert not page.locator("header .site-topics-link").is_visible()
+    with_script.close()

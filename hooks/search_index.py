@@ -1,0 +1,88 @@
+"""Search finds what a reader sees, and a reader in crisis finds help first.
+
+Material's search indexes each page's Markdown text. Pages whose text comes from data through
+their layout (the help lines, the feelings guide, exercises) would be found by their title
+alone, or not at all. So, once the site is written:
+
+- the finished text of those pages replaces (or adds) their entry in search/search_index.json;
+- words a page lists in its front matter `search_terms:` (the help page lists crisis words such
+  as "suicide" or "988") go into the entry's tags, which Material's search weighs above titles,
+  so those searches put that page first;
+- "no results" says where help is, in the engine's words (label `search_no_results`).
+
+Without JavaScript there is no search at all; hooks/topics.py makes the A to Z list of pages
+that takes its place.
+"""
+
+import json
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.plugins import event_priority
+
+from labels import label
+from support.html_text import main_content, plain, visible_text
+from support.page_types import page_type
+
+# Layouts that show text from data, which the Markdown body does not hold.
+DATA_DRIVEN_TYPES = {"help", "feeling", "feelings", "exercise"}
+SKIPPED_CLASSES = {"headerlink", "byline", "share-panel", "handout-footer", "author-box",
+                   "series-nav", "exercise-notice", "exercise__actions"}
+CONFIG_BLOCK = '<script id="__config" type="application/json">'
+
+_entries = {}  # page URL -> {"title", "text", "tags"}
+
+
+def on_config(config, **kwargs):
+    _entries.clear()
+    return config
+
+
+def on_post_page(output, page, config, **kwargs):
+    search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
+    if search.get("exclude"):
+        return output
+    terms = [str(term) for term in page.meta.get("search_terms") or []]
+    if page_type(page) in DATA_DRIVEN_TYPES or terms:
+        text = visible_text(main_content(output), skip_tags={"script", "style", "svg"},
+                            skip_classes=SKIPPED_CLASSES)
+        _entries[page.url] = {"title": str(escape(plain(page.title))),
+                              "text": str(escape(" ".join(text.split()))), "tags": terms}
+    return _no_results_words(output)
+
+
+@event_priority(-100)  # after Material's search plugin has written the index
+def on_post_build(config, **kwargs):
+    index_path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if not _entries or not index_path.is_file():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    for url, entry in _entries.items():
+        doc = by_location.get(url)
+        if doc is None:
+            doc = {"location": url, "title": entry["title"], "text": ""}
+            index["docs"].append(doc)
+        doc["text"] = entry["text"]
+        if entry["tags"]:
+            doc["tags"] = entry["tags"]
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
+
+
+def _no_results_words(output: str) -> str:
+    """Material's "No matching documents" becomes the engine's words, which point to help."""
+    start = output.find(CONFIG_BLOCK)
+    if start == -1:
+        return output
+    start += len(CONFIG_BLOCK)
+    end = output.find("</script>", start)
+    settings = json.loads(output[start:end])
+    translations = settings.get("translations") or {}
+    if "search.result.none" not in translations:
+        return output
+    translations["search.result.none"] = plain(label("search_no_results"))
+    text = json.dumps(settings, ensure_ascii=False)
+    for character in "<>&":  # safe inside <script>, like the JSON-LD
+        text = text.replace(character, f"\\u{ord(character):04x}")
+    return output[:start] + text + output[end:]
