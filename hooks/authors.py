@@ -6,7 +6,10 @@ same file with the date of the review. Templates receive `page_author`, `page_re
 author pages, the list of pages written by that author, built from front matter.
 """
 
+import calendar
 import datetime
+import hashlib
+import re
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -16,12 +19,13 @@ from support.data_files import LineMap, load_data_file
 from support.dates import today
 from support.page_types import AUTHORED_TYPES, page_type
 from support.shapes import INVALID, Choice, Entries, Fields, Text, conform
-from support.source import find_line, where
+from support.source import FRONT_MATTER, find_line, where
 from support.state import build
 
 log = get_plugin_logger(__name__)
 
 WHERE = "docs/_data/authors.yml"
+FINGERPRINT = re.compile(r"[0-9a-f]{12}")
 AUTHORS = Entries(Fields({"name": Text(), "kind": Choice("person", "team"), "bio": Text(),
                           "page": Text()}, {"credentials": Text()}), entry="author")
 
@@ -39,8 +43,10 @@ def on_config(config, **kwargs):
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if page_type(page) in AUTHORED_TYPES:
-        report.for_page(page.file.src_uri)["review"] = review_status(page.meta.get("review"),
-                                                                     config)
+        findings = report.for_page(page.file.src_uri)
+        findings["fingerprint"] = text_fingerprint(page)
+        findings["review"] = review_status(page.meta.get("review"), config,
+                                           findings["fingerprint"])
     if not checks_enabled() or page_type(page) not in AUTHORED_TYPES | {"author"} or \
             page.file.abs_src_path is None:
         return markdown  # a generated page's author comes from data, checked where it is read
@@ -80,7 +86,12 @@ def review_problems(review) -> list[str]:
     if not isinstance(review, dict):
         return [f"'review: {review}' is not a review status. {how}"]
     problems = [f"the review has an unknown field '{field}'. {how}"
-                for field in review if field not in ("by", "date")]
+                for field in review if field not in ("by", "date", "fingerprint")]
+    if "fingerprint" in review and not (isinstance(review["fingerprint"], str) and
+                                        FINGERPRINT.fullmatch(review["fingerprint"])):
+        problems.append(f"the review's 'fingerprint: {review['fingerprint']}' is not a text "
+                        "fingerprint. Copy the page's fingerprint from the editors' report "
+                        "(/editors-report/).")
     reviewer = build.authors.get(review.get("by"))
     if reviewer is None:
         problems.append(f"the reviewer '{review.get('by')}' is not in docs/_data/authors.yml. "
@@ -101,10 +112,13 @@ def review_problems(review) -> list[str]:
     return problems
 
 
-def review_status(review, config) -> dict:
+def review_status(review, config, fingerprint: str = "") -> dict:
     """What the page should say about its clinical review.
 
-    Returns {"state": "pending"} or {"state": "reviewed" | "due", "reviewer": ..., "date": ...}.
+    Returns {"state": "pending"} or {"state": "reviewed" | "due", "reviewer": …, "date": …,
+    "next_due": …, "changed": …}. A review belongs to the text it reviewed: `fingerprint:` in
+    the review holds that text's fingerprint, and when the page's text has changed since, the page
+    and the editors' report say so.
     """
     if not isinstance(review, dict):
         return {"state": "pending"}
@@ -115,7 +129,27 @@ def review_status(review, config) -> dict:
         return {"state": "pending"}
     max_age = config["extra"]["review_max_age_months"]  # a whole number (hooks/settings.py)
     due = _months_between(date, today()) >= max_age
-    return {"state": "due" if due else "reviewed", "reviewer": reviewer, "date": date}
+    reviewed_text = review.get("fingerprint")
+    return {"state": "due" if due else "reviewed", "reviewer": reviewer, "date": date,
+            "next_due": _add_months(date, max_age),
+            "changed": bool(fingerprint) and isinstance(reviewed_text, str)
+            and reviewed_text != fingerprint}
+
+
+def text_fingerprint(page) -> str:
+    """A short fingerprint of the page's own text (its Markdown, without front matter and
+    whitespace), so that a review can name the text it reviewed."""
+    source = page.file.content_string
+    match = FRONT_MATTER.match(source)
+    body = source[match.end():] if match else source
+    return hashlib.sha256(" ".join(body.split()).encode()).hexdigest()[:12]
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last_day = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last_day))
 
 
 def _months_between(earlier: datetime.date, later: datetime.date) -> int:

@@ -7,6 +7,7 @@ environment variables (`env:`), and the message the build must give: the file (o
 the line where there is one, and the fix.
 """
 
+import json
 import shutil
 from pathlib import Path
 
@@ -150,3 +151,45 @@ def test_a_reviewed_feelings_guide_builds_and_shows_its_review(tmp_path):
     assert result.returncode == 0, result.stderr
     byline = read_html(tmp_path / "site", "/exercises/feelings/sadness/").select_one(".byline")
     assert "Reviewed by Fixture Clinician" in " ".join(byline.get_text().split())
+
+
+def test_a_review_belongs_to_the_text_it_reviewed(tmp_path):
+    site = fixture_site(tmp_path / "project")
+    result = build_site(site, tmp_path / "site")
+    report = read_html(tmp_path / "site", "/editors-report/")
+    row = next(r for r in report.select("tbody tr") if "Two small steps" in r.get_text())
+    fingerprint = row.select_one("code").get_text()
+    guide = site / "docs/guides/steps.md"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace("  date: 2026-06-01\n",
+                                  f"  date: 2026-06-01\n  fingerprint: {fingerprint}\n"), encoding="utf-8")
+    result = build_site(site, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    byline = " ".join(read_html(tmp_path / "site", "/guides/steps/").select_one(".byline")
+                      .get_text().split())
+    assert "Next review due by June 1, 2027." in byline and "changed since" not in byline
+    # An edit after the review: the page and the report say so.
+    guide.write_text(guide.read_text(encoding="utf-8").replace(
+        "Stop for a moment.", "Stop for a short moment."), encoding="utf-8")
+    result = build_site(site, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    byline = " ".join(read_html(tmp_path / "site", "/guides/steps/").select_one(".byline")
+                      .get_text().split())
+    assert "The page has changed since this review." in byline
+    report = read_html(tmp_path / "site", "/editors-report/")
+    row = next(r for r in report.select("tbody tr") if "Two small steps" in r.get_text())
+    assert "(text changed since)" in row.get_text()
+
+
+def test_a_page_shows_when_it_was_last_updated(tmp_path):
+    site = fixture_site(tmp_path / "project")
+    article = site / "docs/articles/first.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "series_part: 1\n", "series_part: 1\ndate: 2026-01-10\nupdated: 2026-03-02\n"),
+        encoding="utf-8")
+    result = build_site(site, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = read_html(tmp_path / "site", "/articles/first/")
+    assert "Updated March 2, 2026" in " ".join(page.select_one(".byline").get_text().split())
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert data["dateModified"] == "2026-03-02" and data["datePublished"] == "2026-01-10"
