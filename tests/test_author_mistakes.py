@@ -8,6 +8,7 @@ the line where there is one, and the fix.
 """
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -92,7 +93,8 @@ def test_editors_report_lists_every_page_and_is_not_in_the_navigation(tmp_path):
     first = next(r for r in report.select("tbody tr") if "A first article" in r.get_text())
     cells = [td.get_text(strip=True) for td in first.select("td")]
     assert cells[1] == "Fixture Clinician" and cells[2] == "Not yet reviewed"
-    assert float(cells[3]) > 0
+    assert re.fullmatch(r"[0-9a-f]{12}", cells[3])  # the text's fingerprint
+    assert float(cells[4]) > 0
 
 
 @pytest.mark.parametrize("case_dir", CASES, ids=[case.name for case in CASES])
@@ -167,7 +169,7 @@ def test_a_review_belongs_to_the_text_it_reviewed(tmp_path):
     assert result.returncode == 0, result.stderr
     byline = " ".join(read_html(tmp_path / "site", "/guides/steps/").select_one(".byline")
                       .get_text().split())
-    assert "Next review due by June 1, 2027." in byline and "changed since" not in byline
+    assert "Next review: June 1, 2027." in byline and "changed since" not in byline
     # An edit after the review: the page and the report say so.
     guide.write_text(guide.read_text(encoding="utf-8").replace(
         "Stop for a moment.", "Stop for a short moment."), encoding="utf-8")
