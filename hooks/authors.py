@@ -8,8 +8,6 @@ author pages, the list of pages written by that author, built from front matter.
 
 import calendar
 import datetime
-import hashlib
-import json
 import re
 
 from mkdocs.plugins import get_plugin_logger
@@ -20,7 +18,8 @@ from support.data_files import LineMap, load_data_file
 from support.dates import today
 from support.page_types import AUTHORED_TYPES, page_type
 from support.shapes import INVALID, Choice, Entries, Fields, Text, conform
-from support.source import FRONT_MATTER, find_line, front_matter_with_lines, where
+from support.fingerprint import text_fingerprint
+from support.source import find_line, where
 from support.state import build
 
 log = get_plugin_logger(__name__)
@@ -135,22 +134,6 @@ def review_status(review, config, fingerprint: str = "") -> dict:
             "next_due": _add_months(date, max_age),
             "changed": bool(fingerprint) and isinstance(reviewed_text, str)
             and reviewed_text != fingerprint}
-
-
-def text_fingerprint(page) -> str:
-    """A short fingerprint of what the page's file says: its Markdown and its front matter
-    (an exercise's fields live there), whitespace aside, and without the review itself, so
-    that recording a review does not change it. Pages the engine makes from data have none
-    (their data file's review covers them)."""
-    if page.file.abs_src_path is None:
-        return ""
-    source = page.file.content_string
-    match = FRONT_MATTER.match(source)
-    body = source[match.end():] if match else source
-    written = front_matter_with_lines(page) or {}  # as written: hooks may add to page.meta
-    shown = {key: value for key, value in written.items() if key != "review"}
-    text = " ".join(body.split()) + json.dumps(shown, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:

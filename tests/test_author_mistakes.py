@@ -195,3 +195,17 @@ def test_a_page_shows_when_it_was_last_updated(tmp_path):
     assert "Updated March 2, 2026" in " ".join(page.select_one(".byline").get_text().split())
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert data["dateModified"] == "2026-03-02" and data["datePublished"] == "2026-01-10"
+
+
+def test_a_pemat_score_is_marked_when_its_page_changed_since(tmp_path):
+    site = fixture_site(tmp_path / "project")
+    (site / "docs/_data/pemat-scores.yml").write_text(
+        "- page: guides/steps.md\n  scored: 2026-11-26\n  scorer: an outside reader\n"
+        "  fingerprint: 0123456789ab\n"
+        "  understandability: {items: {1: 1, 2: 1}, percent: 100}\n"
+        "  actionability: {items: {20: 1, 21: 0}, percent: 50}\n", encoding="utf-8")
+    result = build_site(site, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    report = read_html(tmp_path / "site", "/editors-report/")
+    row = next(r for r in report.select("tbody tr") if "Two small steps" in r.get_text())
+    assert "100% / 50% (2026-11-26) (text changed since)" in " ".join(row.get_text().split())

@@ -34,6 +34,7 @@ DATA_FILES = {
     "published-addresses": DataFile(False, list, "every address the site has published"),
     "flagged-phrases": DataFile(False, list, "the practice's own flagged phrases"),
     "http-allowlist": DataFile(False, list, "sites that may be linked with http://"),
+    "pemat-scores": DataFile(False, list, "PEMAT-P scores of client pages, by an outside reader"),
 }
 
 

@@ -171,7 +171,7 @@ class Date(Shape):
 class Choice(Shape):
     def __init__(self, *choices):
         self.choices = choices
-        self.describe = "one of: " + ", ".join(choices)
+        self.describe = "one of: " + ", ".join(str(choice) for choice in choices)
 
     def conform(self, value, at):
         if value in self.choices:

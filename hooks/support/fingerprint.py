@@ -1,0 +1,23 @@
+"""A short fingerprint of a page's text, so that a review or a PEMAT-P score can name the text
+it judged, and the editors' report can say when the page has changed since."""
+
+import hashlib
+import json
+
+from support.source import FRONT_MATTER, front_matter_with_lines
+
+
+def text_fingerprint(page) -> str:
+    """A short fingerprint of what the page's file says: its Markdown and its front matter
+    (an exercise's fields live there), whitespace aside, and without the review itself, so
+    that recording a review does not change it. Pages the engine makes from data have none
+    (their data file's review covers them)."""
+    if page.file.abs_src_path is None:
+        return ""
+    source = page.file.content_string
+    match = FRONT_MATTER.match(source)
+    body = source[match.end():] if match else source
+    written = front_matter_with_lines(page) or {}  # as written: hooks may add to page.meta
+    shown = {key: value for key, value in written.items() if key != "review"}
+    text = " ".join(body.split()) + json.dumps(shown, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
