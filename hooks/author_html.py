@@ -19,7 +19,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
 from support.html_text import all_elements
-from support.source import where
+from support.source import find_line, where
+from support.urls import OUTSIDE
 
 log = get_plugin_logger(__name__)
 
@@ -29,8 +30,6 @@ LOADING_ATTRIBUTES = ("src", "poster", "data", "srcset", "background")
 # Browsers drop tabs, newlines and control characters inside a scheme ("java\tscript:").
 IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]")
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:image/svg")
-# Browsers read "\\" as "/" in addresses, so /\\evil.example is another site too.
-OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?[/\\]{2}", re.IGNORECASE)
 # SVG elements whose href loads a file.
 SVG_LOADERS = {"image", "use", "feimage"}
 # Comments that browsers end sooner than Python's parser does (<!-->, <!--->, --!>): they are
@@ -66,7 +65,7 @@ def on_page_content(html, page, config, files, **kwargs):
                                   html)
     for tag, attrs in all_elements(readable):
         for problem, needles in problems(tag, attrs):
-            log.warning(f"{where(page, _line_of(page, needles))}: {problem}")
+            log.warning(f"{where(page, find_line(page, *needles, ignore_case=True))}: {problem}")
     return html
 
 
@@ -109,14 +108,3 @@ def _address_problems(tag, name, value):
         yield (f"the {what} '{value}' on <{tag}> loads from another site, which would tell "
                "that site who is reading, and the site's policy blocks it. Save the file in "
                "docs/ and give its path, like ![description](../images/file.png)."), needles
-
-
-def _line_of(page, needles) -> int | None:
-    """The first source line that contains the first of `needles` found, in any letter case."""
-    lines = page.file.content_string.lower().splitlines()
-    for needle in needles:
-        wanted = needle.lower()
-        for number, line in enumerate(lines, start=1):
-            if wanted and wanted in line:
-                return number
-    return None

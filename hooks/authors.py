@@ -15,7 +15,7 @@ from mkdocs.plugins import get_plugin_logger
 from support import report
 from support.checks import checks_enabled
 from support.data_files import LineMap, load_data_file
-from support.dates import today
+from support.dates import months_between, today
 from support.page_types import AUTHORED_TYPES, page_type
 from support.shapes import INVALID, Choice, Entries, Fields, Text, conform
 from support.fingerprint import text_fingerprint
@@ -43,10 +43,8 @@ def on_config(config, **kwargs):
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if page_type(page) in AUTHORED_TYPES:
-        findings = report.for_page(page.file.src_uri)
-        findings["fingerprint"] = text_fingerprint(page)
-        findings["review"] = review_status(page.meta.get("review"), config,
-                                           findings["fingerprint"])
+        report.for_page(page.file.src_uri)["review"] = review_status(
+            page.meta.get("review"), config, text_fingerprint(page))
     if not checks_enabled() or page_type(page) not in AUTHORED_TYPES | {"author"} or \
             page.file.abs_src_path is None:
         return markdown  # a generated page's author comes from data, checked where it is read
@@ -128,7 +126,7 @@ def review_status(review, config, fingerprint: str = "") -> dict:
             isinstance(date, datetime.datetime):
         return {"state": "pending"}
     max_age = config["extra"]["review_max_age_months"]  # a whole number (hooks/settings.py)
-    due = _months_between(date, today()) >= max_age
+    due = months_between(date, today()) >= max_age
     reviewed_text = review.get("fingerprint")
     return {"state": "due" if due else "reviewed", "reviewer": reviewer, "date": date,
             "next_due": _add_months(date, max_age),
@@ -141,11 +139,6 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     year, month = day.year + month // 12, month % 12 + 1
     last_day = calendar.monthrange(year, month)[1]
     return day.replace(year=year, month=month, day=min(day.day, last_day))
-
-
-def _months_between(earlier: datetime.date, later: datetime.date) -> int:
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    return months - (1 if later.day < earlier.day else 0)
 
 
 def _pages_by_author(files) -> dict:

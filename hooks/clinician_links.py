@@ -5,6 +5,7 @@ never fall out of date."""
 from labels import label
 from support.page_types import page_type
 from support.state import build
+from support.trees import every_item
 
 # The kinds of page a clinician sends to clients, in the order the list shows them.
 # Each kind's heading is a label (hooks/labels/).
@@ -36,7 +37,7 @@ def on_env(env, config, files, **kwargs):
 
 def _steps(page):
     """(anchor, heading) of each step: Markdown headings and exercise sections alike."""
-    steps = [(item.id, item.title) for item in _flatten(page.toc) if item.id.startswith("step-")]
+    steps = [(item.id, item.title) for item in every_item(page.toc) if item.id.startswith("step-")]
     exercise = page.meta.get("exercise")
     if isinstance(exercise, dict):
         steps += [(section["id"], section.get("heading", section["id"]))
@@ -44,8 +45,3 @@ def _steps(page):
                   if isinstance(section, dict) and str(section.get("id", "")).startswith("step-")]
     return steps
 
-
-def _flatten(toc):
-    for item in toc:
-        yield item
-        yield from _flatten(item.children)

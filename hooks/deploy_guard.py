@@ -94,12 +94,11 @@ def identity_problems(practice) -> list[str]:
 
 
 def site_url_problem(site_url: str) -> str:
-    """Why `site_url` cannot be where a site is published, or "" when it can."""
+    """Why `site_url` cannot be where a site is published, or "" when it can. Its form (no
+    space, no '?' or '#' part…) is checked on every build, by hooks/settings.py."""
     parts = urlsplit(site_url)
     if parts.scheme != "https" or not parts.hostname:
         return "a published site needs a full https:// address."
-    if parts.query or parts.fragment:
-        return "it has a '?' or '#' part, which would end up in every printed address."
     host = parts.hostname
     try:
         private = not ipaddress.ip_address(host).is_global

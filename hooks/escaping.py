@@ -22,6 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Link, Section
 
 from support.html_text import plain
+from support.trees import every_item
 
 
 @event_priority(100)  # before any hook or template uses these values
@@ -39,7 +40,7 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_nav(nav, config, files, **kwargs):
-    for item in _walk(nav.items):
+    for item in every_item(nav.items):
         if isinstance(item, (Section, Link)) and item.title:
             item.title = escape(plain(item.title))
     return nav
@@ -76,9 +77,3 @@ def _engine_templates(config) -> set:
     root = Path(custom_dir)
     return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
 
-
-def _walk(items):
-    for item in items:
-        yield item
-        if isinstance(item, Section):
-            yield from _walk(item.children)

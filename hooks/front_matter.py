@@ -8,16 +8,15 @@ hooks/support/page_types.py.
 import datetime
 import difflib
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
-from support.data_files import LineMap, invalid_dates, parse_yaml, shift_lines
+from support.data_files import invalid_dates
 from support.dates import today
 from support.page_types import (COMMON_FIELDS, DEFAULT_TYPE, FIELD_SHAPES, GENERATED_TYPES,
                                 PAGE_TEMPLATES, PAGE_TYPES)
 from support.shapes import INVALID, Place
-from support.source import FRONT_MATTER, page_path
+from support.source import page_path, read_front_matter
 
 log = get_plugin_logger(__name__)
 
@@ -93,33 +92,17 @@ def _check_dates(page, fields):
 
 
 def _read_front_matter(page):
-    """The page's front matter with line numbers, or None if it is missing or unreadable."""
-    source = page.file.content_string
-    if not source.startswith("---"):
-        return LineMap()
-    match = FRONT_MATTER.match(source)
-    if match is None:
-        log.warning(f"{page_path(page)}, line 1: the front matter starts with '---' but never "
-                    "ends. Add a line with just '---' after the last front matter line.")
-        return None
-    try:
-        fields = parse_yaml(match.group(1), page_path(page), line_offset=1)
-    except PluginError as error:
-        log.warning(str(error))
-        return None
-    if not isinstance(fields, dict):
-        log.warning(f"{page_path(page)}, line 2: the front matter must be 'key: value' lines, "
-                    "like 'title: My page'.")
+    """The page's front matter with line numbers, or None if it is unreadable (said here)."""
+    fields, problem = read_front_matter(page)
+    if problem:
+        log.warning(problem)
         return None
     bad_dates = list(invalid_dates(fields))
     for bad in bad_dates:
         # MkDocs itself cannot read such front matter and would publish it as text.
         log.warning(f"{page_path(page)}, line {bad.line + 1}: '{bad}' is not a real date. "
                     "Write dates as YYYY-MM-DD, like 2026-03-15.")
-    if bad_dates:
-        return None
-    shift_lines(fields, 1)  # lines of the page's file: the opening '---' comes first
-    return fields
+    return None if bad_dates else fields
 
 
 def _check_readability_exemption(page, fields):

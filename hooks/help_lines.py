@@ -9,7 +9,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
 from support.data_files import LineMap, load_data_file
-from support.dates import today
+from support.dates import months_between, today
 from support.shapes import INVALID, Date, Fields, Id, ListOf, Pattern, Text, conform
 from support.urls import dial
 
@@ -101,7 +101,7 @@ def _valid(items, section, required, needs_contact=False, dated=True) -> list:
             _warn(line, f"'verified: {item['verified']}' is in the future. Give the day you "
                   "last checked this entry.")
             continue
-        elif dated and months_since(item["verified"]) >= RECHECK_AFTER_MONTHS:
+        elif dated and months_between(item["verified"], today()) >= RECHECK_AFTER_MONTHS:
             log.info(f"{WHERE}, line {line}: this entry was last checked on "
                      f"{item['verified']}, more than {RECHECK_AFTER_MONTHS} months ago. Check it "
                      "with the service's own page and set 'verified:' to today. A deploy stops "
@@ -115,11 +115,6 @@ def _valid(items, section, required, needs_contact=False, dated=True) -> list:
     return kept
 
 
-def months_since(day) -> int:
-    now = today()
-    return (now.year - day.year) * 12 + now.month - day.month - (1 if now.day < day.day else 0)
-
-
 def stale_entries(help_lines) -> list:
     """(line, name, date) of every entry checked STALE_AFTER_MONTHS or more months ago."""
     entries = list(help_lines.get("emergency") or [])
@@ -128,7 +123,7 @@ def stale_entries(help_lines) -> list:
     return [(getattr(entry, "line", 0), entry.get("name") or entry.get("number"),
              entry["verified"]) for entry in entries
             if isinstance(entry.get("verified"), datetime.date)
-            and months_since(entry["verified"]) >= STALE_AFTER_MONTHS]
+            and months_between(entry["verified"], today()) >= STALE_AFTER_MONTHS]
 
 
 def _warn(line, message):

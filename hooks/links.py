@@ -27,6 +27,7 @@ from support.checks import checks_enabled
 from support.data_files import DATA_DIR, load_data_file
 from support.html_text import elements, plain, visible_text
 from support.source import find_line, line_at, where
+from support.trees import every_item
 from support.urls import dial, url_problem
 
 log = get_plugin_logger(__name__)
@@ -81,18 +82,11 @@ def on_files(files, config, **kwargs):
 def on_nav(nav, config, files, **kwargs):
     # Links written in mkdocs.yml's nav are printed by Material on every page; a `javascript:`
     # one would run there. Checked even when the checks are off.
-    for link in _nav_links(nav.items):
+    for link in (item for item in every_item(nav.items) if isinstance(item, Link)):
         problem = url_problem(link.url, _http_allowed)
         if problem:
             log.warning(f"mkdocs.yml, nav: the entry '{plain(link.title)}': {problem}.")
     return nav
-
-
-def _nav_links(items):
-    for item in items:
-        if isinstance(item, Link):
-            yield item
-        yield from _nav_links(getattr(item, "children", None) or [])
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -119,13 +113,13 @@ def on_page_content(html, page, config, files, **kwargs):
         if value is None:
             continue
         if value == "":
-            line = find_line(page, "]()") or find_line(page, 'href=""')
+            line = find_line(page, "]()", 'href=""')
             log.warning(f"{where(page, line)}: a link has an empty address, like "
                         "[text](). Put the page or web address inside the parentheses.")
         elif _is_outside(value):
             _report_url_problem(page, find_line(page, value), value)
         elif _into_data_folder(page, value):
-            line = find_line(page, value) or find_line(page, f"{DATA_DIR}/")
+            line = find_line(page, value, f"{DATA_DIR}/")
             log.warning(f"{where(page, line)}: the link '{value}' leads into "
                         f"docs/{DATA_DIR}/, which is never published, so readers would find "
                         "nothing there. Link to the page that shows this information instead.")

@@ -52,11 +52,11 @@ def on_files(files, config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    findings = report.for_page(page.file.src_uri)
-    findings["fingerprint"] = text_fingerprint(page)
+    fingerprint = text_fingerprint(page)  # every page's, for the editors' report
     for score in _scores:
         if score["page"] == page.file.src_uri:
-            findings["pemat"] = {**score, "changed": score["fingerprint"] != findings["fingerprint"]}
+            report.for_page(page.file.src_uri)["pemat"] = {
+                **score, "changed": score["fingerprint"] != fingerprint}
     return markdown
 
 

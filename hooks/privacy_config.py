@@ -11,10 +11,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
+from support.urls import OUTSIDE
 
 log = get_plugin_logger(__name__)
 
-OUTSIDE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:)?//")
 # Any address of another site in CSS, wherever it stands (@import, url(), image-set(), over
 # several lines): a quote or parenthesis, then "//" or "https://" ("\\" counts as "/").
 CSS_OUTSIDE = re.compile(r"""(?:@import|[("',])\s*(?:[a-z][a-z0-9+.-]*:)?[/\\]{2}""",

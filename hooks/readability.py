@@ -15,18 +15,15 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from support import report
 from support.checks import checks_enabled
-from support.html_text import main_content, visible_text
+from support.html_text import ENGINE_PARTS, main_content, visible_text
 from support.page_types import CLIENT_FACING_TYPES, page_type
 from support.source import page_path
 
 log = get_plugin_logger(__name__)
 
 SKIPPED_TAGS = {"pre", "code", "script", "style"}
-SKIPPED_CLASSES = {"editors-note", "sources", "bibliography", "citations", "headerlink",
-                   # The engine's own parts of a page, the same on every page of a kind:
-                   "byline", "author-box", "series-nav", "share-panel", "handout-footer",
-                   "exercise-notice", "exercise__actions", "exercise__print-hint",
-                   "feelings__next", "redirect-steps"}
+SKIPPED_CLASSES = ENGINE_PARTS | {"editors-note", "sources", "bibliography", "citations",
+                                  "headerlink"}
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
 
 

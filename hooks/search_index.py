@@ -21,13 +21,12 @@ from markupsafe import escape
 from mkdocs.plugins import event_priority
 
 from labels import label
-from support.html_text import main_content, plain, visible_text
+from support.html_text import ENGINE_PARTS, main_content, plain, script_json, visible_text
 from support.page_types import page_type
 
 # Layouts that show text from data, which the Markdown body does not hold.
 DATA_DRIVEN_TYPES = {"help", "feeling", "feelings", "exercise"}
-SKIPPED_CLASSES = {"headerlink", "byline", "share-panel", "handout-footer", "author-box",
-                   "series-nav", "exercise-notice", "exercise__actions"}
+SKIPPED_CLASSES = ENGINE_PARTS | {"headerlink"}
 CONFIG_BLOCK = '<script id="__config" type="application/json">'
 
 _entries = {}  # page URL -> {"title", "text", "tags"}
@@ -82,7 +81,4 @@ def _no_results_words(output: str) -> str:
     if "search.result.none" not in translations:
         return output
     translations["search.result.none"] = plain(label("search_no_results"))
-    text = json.dumps(settings, ensure_ascii=False)
-    for character in "<>&":  # safe inside <script>, like the JSON-LD
-        text = text.replace(character, f"\\u{ord(character):04x}")
-    return output[:start] + text + output[end:]
+    return output[:start] + str(script_json(settings)) + output[end:]

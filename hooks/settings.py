@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from support.dates import site_today_problem
-from support.shapes import INVALID, Fields, Pattern, Place, Text
+from support.shapes import INVALID, SLUG, Fields, Pattern, Place, Text
 
 # A page of this site, as a path under docs/: help.md, guides/page.md#step-2-name.
 PAGE_PATH = Pattern(r"[\w-]+(?:/[\w-]+)*\.md(?:#[\w-]+)?",
@@ -36,7 +36,6 @@ FILE_PATH = re.compile(r"[\w-]+(?:/[\w.-]+)*\.[a-z]+\Z", re.IGNORECASE)
 ICON_NAME = re.compile(r"[\w-]+(?:/[\w-]+)+\Z")
 PALETTE_VALUE = re.compile(r"[\w (),:/.-]*\Z")
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # Every setting under `extra:` that the engine reads (README.md, "Your site's settings").
 # Material reads some others (such as `scope` and `homepage`) straight into its scripts and
 # links, so an unknown one is refused rather than passed on unchecked. Analytics, consent and

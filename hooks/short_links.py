@@ -30,6 +30,7 @@ from support.data_files import LineList, load_data_file
 from support.generated_pages import generated_page
 from support.shapes import INVALID, Fields, Id, ListOf, Text, conform
 from support.state import build
+from support.trees import every_item
 from support.urls import EXTERNAL_SCHEMES
 
 log = get_plugin_logger(__name__)
@@ -128,12 +129,12 @@ def on_page_context(context, page, config, nav, **kwargs):
     if target_page is not None:
         # Table of contents titles are HTML text already (Markdown escaped them).
         steps = [{"anchor": item.id, "url": target_page.url, "step": item.id,
-                  "title": Markup(item.title)} for item in _flatten(target_page.toc)
+                  "title": Markup(item.title)} for item in every_item(target_page.toc)
                  if item.id.startswith("step-")]
     for old_anchor, path, new_anchor in _moved_steps.get(page.file.src_uri, []):
         moved_to = _page_for(path)
         if moved_to is not None:
-            title = next((Markup(item.title) for item in _flatten(moved_to.toc)
+            title = next((Markup(item.title) for item in every_item(moved_to.toc)
                           if item.id == new_anchor), new_anchor)
             # The old page had the step under its old anchor only.
             steps = [step for step in steps if step["anchor"] not in (old_anchor, new_anchor)]
@@ -146,12 +147,6 @@ def on_page_context(context, page, config, nav, **kwargs):
 def _page_for(path):
     file = _files.get_file_from_path(path) if _files is not None else None
     return file.page if file is not None else None
-
-
-def _flatten(toc):
-    for item in toc:
-        yield item
-        yield from _flatten(item.children)
 
 
 def on_page_content(html, page, config, files, **kwargs):

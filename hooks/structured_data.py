@@ -1,12 +1,8 @@
 """Structured data for search engines and link previews: schema.org JSON-LD (a MedicalWebPage
 with its author and, where one is recorded, its clinical review) for authored pages."""
 
-import json
-
-from markupsafe import Markup
-
 from support import report
-from support.html_text import plain
+from support.html_text import plain, script_json
 from support.page_types import AUTHORED_TYPES, page_type
 from support.state import build
 
@@ -37,15 +33,6 @@ def on_page_context(context, page, config, nav, **kwargs):
         data["lastReviewed"] = review["date"].isoformat()
     context["json_ld"] = script_json(data)
     return context
-
-
-def script_json(data) -> Markup:
-    """JSON that is safe inside a <script> element: no '<', '>' or '&' appears as itself, so
-    no text can end the element or open a comment (`</script>`, `<!--`)."""
-    text = json.dumps(data, ensure_ascii=False)
-    for character in "<>&":
-        text = text.replace(character, f"\\u{ord(character):04x}")
-    return Markup(text)
 
 
 def _agent(person) -> dict:

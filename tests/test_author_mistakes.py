@@ -143,56 +143,58 @@ def test_a_quiet_build_cannot_hide_a_mistake(tmp_path):
     assert "Kristin Neff" in result.stderr
 
 
+def _replace(path: Path, old: str, new: str):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _build_cleanly(site: Path, site_dir: Path) -> Path:
+    result = build_site(site, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def _byline(site_dir: Path, url_path: str) -> str:
+    return " ".join(read_html(site_dir, url_path).select_one(".byline").get_text().split())
+
+
+def _report_row(site_dir: Path, title: str):
+    report = read_html(site_dir, "/editors-report/")
+    return next(row for row in report.select("tbody tr") if title in row.get_text())
+
+
 def test_a_reviewed_feelings_guide_builds_and_shows_its_review(tmp_path):
     site = fixture_site(tmp_path / "project")
-    guide = site / "docs/_data/feelings.yml"
-    guide.write_text(guide.read_text(encoding="utf-8").replace(
-        "review: pending", "review:\n  by: fixture-clinician\n  date: 2026-06-01"),
-        encoding="utf-8")
-    result = build_site(site, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    byline = read_html(tmp_path / "site", "/exercises/feelings/sadness/").select_one(".byline")
-    assert "Reviewed by Fixture Clinician" in " ".join(byline.get_text().split())
+    _replace(site / "docs/_data/feelings.yml", "review: pending",
+             "review:\n  by: fixture-clinician\n  date: 2026-06-01")
+    built = _build_cleanly(site, tmp_path / "site")
+    assert "Reviewed by Fixture Clinician" in _byline(built, "/exercises/feelings/sadness/")
 
 
 def test_a_review_belongs_to_the_text_it_reviewed(tmp_path):
     site = fixture_site(tmp_path / "project")
-    result = build_site(site, tmp_path / "site")
-    report = read_html(tmp_path / "site", "/editors-report/")
-    row = next(r for r in report.select("tbody tr") if "Two small steps" in r.get_text())
-    fingerprint = row.select_one("code").get_text()
+    built = _build_cleanly(site, tmp_path / "site")
+    fingerprint = _report_row(built, "Two small steps").select_one("code").get_text()
     guide = site / "docs/guides/steps.md"
-    text = guide.read_text(encoding="utf-8")
-    guide.write_text(text.replace("  date: 2026-06-01\n",
-                                  f"  date: 2026-06-01\n  fingerprint: {fingerprint}\n"), encoding="utf-8")
-    result = build_site(site, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    byline = " ".join(read_html(tmp_path / "site", "/guides/steps/").select_one(".byline")
-                      .get_text().split())
+    _replace(guide, "  date: 2026-06-01\n", f"  date: 2026-06-01\n  fingerprint: {fingerprint}\n")
+    built = _build_cleanly(site, tmp_path / "site")
+    byline = _byline(built, "/guides/steps/")
     assert "Next review: June 1, 2027." in byline and "changed since" not in byline
     # An edit after the review: the page and the report say so.
-    guide.write_text(guide.read_text(encoding="utf-8").replace(
-        "Stop for a moment.", "Stop for a short moment."), encoding="utf-8")
-    result = build_site(site, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    byline = " ".join(read_html(tmp_path / "site", "/guides/steps/").select_one(".byline")
-                      .get_text().split())
-    assert "The page has changed since this review." in byline
-    report = read_html(tmp_path / "site", "/editors-report/")
-    row = next(r for r in report.select("tbody tr") if "Two small steps" in r.get_text())
-    assert "(text changed since)" in row.get_text()
+    _replace(guide, "Stop for a moment.", "Stop for a short moment.")
+    built = _build_cleanly(site, tmp_path / "site")
+    assert "The page has changed since this review." in _byline(built, "/guides/steps/")
+    assert "(text changed since)" in _report_row(built, "Two small steps").get_text()
 
 
 def test_a_page_shows_when_it_was_last_updated(tmp_path):
     site = fixture_site(tmp_path / "project")
-    article = site / "docs/articles/first.md"
-    article.write_text(article.read_text(encoding="utf-8").replace(
-        "series_part: 1\n", "series_part: 1\ndate: 2026-01-10\nupdated: 2026-03-02\n"),
-        encoding="utf-8")
-    result = build_site(site, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    page = read_html(tmp_path / "site", "/articles/first/")
-    assert "Updated March 2, 2026" in " ".join(page.select_one(".byline").get_text().split())
+    _replace(site / "docs/articles/first.md", "series_part: 1\n",
+             "series_part: 1\ndate: 2026-01-10\nupdated: 2026-03-02\n")
+    built = _build_cleanly(site, tmp_path / "site")
+    assert "Updated March 2, 2026" in _byline(built, "/articles/first/")
+    page = read_html(built, "/articles/first/")
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert data["dateModified"] == "2026-03-02" and data["datePublished"] == "2026-01-10"
 
@@ -204,8 +206,6 @@ def test_a_pemat_score_is_marked_when_its_page_changed_since(tmp_path):
         "  fingerprint: 0123456789ab\n"
         "  understandability: {items: {1: 1, 2: 1}, percent: 100}\n"
         "  actionability: {items: {20: 1, 21: 0}, percent: 50}\n", encoding="utf-8")
-    result = build_site(site, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    report = read_html(tmp_path / "site", "/editors-report/")
-    row = next(r for r in report.select("tbody tr") if "Two small steps" in r.get_text())
+    built = _build_cleanly(site, tmp_path / "site")
+    row = _report_row(built, "Two small steps")
     assert "100% / 50% (2026-11-26) (text changed since)" in " ".join(row.get_text().split())

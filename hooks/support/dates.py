@@ -10,6 +10,12 @@ def today() -> datetime.date:
     return datetime.date.fromisoformat(fixed) if fixed else datetime.date.today()
 
 
+def months_between(earlier: datetime.date, later: datetime.date) -> int:
+    """Whole months from `earlier` to `later` (a month is complete on the same day of month)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (1 if later.day < earlier.day else 0)
+
+
 def site_today_problem() -> str:
     """What is wrong with SITE_TODAY, or "" when it is unset or a real date."""
     fixed = os.environ.get("SITE_TODAY")

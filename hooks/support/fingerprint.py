@@ -4,10 +4,20 @@ it judged, and the editors' report can say when the page has changed since."""
 import hashlib
 import json
 
+from support import report
 from support.source import FRONT_MATTER, front_matter_with_lines
 
 
 def text_fingerprint(page) -> str:
+    """The page's fingerprint, worked out once per build and kept with its findings (both
+    reviews and PEMAT-P scores compare against it)."""
+    findings = report.for_page(page.file.src_uri)
+    if "fingerprint" not in findings:
+        findings["fingerprint"] = _fingerprint(page)
+    return findings["fingerprint"]
+
+
+def _fingerprint(page) -> str:
     """A short fingerprint of what the page's file says: its Markdown and its front matter
     (an exercise's fields live there), whitespace aside, and without the review itself, so
     that recording a review does not change it. Pages the engine makes from data have none

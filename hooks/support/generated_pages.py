@@ -7,7 +7,6 @@ place: it must stay inside the site, and it must not replace a page that is alre
 """
 
 import posixpath
-import re
 
 import yaml
 from markupsafe import Markup
@@ -15,9 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from support.html_text import plain
-
-# Lower-case letters, digits and dashes in each part of the path: safe in any address.
-SAFE_PART = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+from support.shapes import SLUG  # lower-case letters, digits and dashes: safe in any address
 
 
 def generated_page(config, files, src_uri: str, front_matter: dict, where: str) -> File:
@@ -56,7 +53,7 @@ def address_problem(src_uri: str) -> str:
     """What makes a generated page's source path unusable, or "" when it is fine."""
     parts = src_uri[:-3].split("/") if src_uri.endswith(".md") else []
     if not parts or posixpath.normpath(src_uri) != src_uri or not all(
-            SAFE_PART.match(part) for part in parts):
+            SLUG.match(part) for part in parts):
         shown = src_uri[:-3] if src_uri.endswith(".md") else src_uri
         return (f"the address '{shown}' cannot be a page of this site: an address is made of "
                 "lower-case letters, digits and dashes, in folders separated by '/', with no "

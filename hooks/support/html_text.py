@@ -6,6 +6,7 @@ Several checks read the same page content; it is parsed once and the parse is sh
 from __future__ import annotations
 
 import functools
+import json
 from html.parser import HTMLParser
 
 from markupsafe import Markup
@@ -15,6 +16,11 @@ VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd",
               "blockquote", "div", "section", "figcaption", "summary", "tr", "br"}
 START, END, TEXT = "start", "end", "text"
+# The engine's own parts of a page's main content, the same on every page of a kind (byline,
+# author box, share panel…): checks that judge what an author wrote leave them out.
+ENGINE_PARTS = {"byline", "author-box", "series-nav", "share-panel", "handout-footer",
+                "exercise-notice", "exercise__actions", "exercise__print-hint", "feelings__next",
+                "redirect-steps"}
 
 
 def visible_text(html: str, *, skip_tags=(), skip_classes=(), skip_links=False) -> str:
@@ -95,6 +101,15 @@ def main_content(output: str) -> str:
     start = output.find('<article class="md-content__inner')
     end = output.rfind("</article>")
     return output[start:end] if start != -1 and end > start else output
+
+
+def script_json(data) -> Markup:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' appears as itself, so
+    no text can end the element or open a comment (`</script>`, `<!--`)."""
+    text = json.dumps(data, ensure_ascii=False)
+    for character in "<>&":
+        text = text.replace(character, f"\\u{ord(character):04x}")
+    return Markup(text)
 
 
 def plain(value) -> str:

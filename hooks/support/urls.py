@@ -8,6 +8,9 @@ from urllib.parse import urlsplit
 EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\Z")
 PHONE = re.compile(r"^\+?[0-9][0-9().-]*[0-9]\Z")
 SAFE_SCHEMES = {"https", "http", "mailto", "tel", "sms"}
+# An address on another site: "//host…" or "scheme://host…". Browsers read a backslash as
+# "/", so "/\evil.example" is one too.
+OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?[/\\]{2}", re.IGNORECASE)
 # How a link to something other than a page of this site starts.
 EXTERNAL_SCHEMES = ("https://", "http://", "mailto:", "tel:", "sms:")
 
