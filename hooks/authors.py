@@ -2,8 +2,10 @@
 
 Authors are data (docs/_data/authors.yml), named by key in a page's front matter (`author:`).
 Each authored page also states its clinical review: `review: pending`, or a reviewer from the
-same file with the date of the review. Templates receive `page_author`, `page_review` and, for
-author pages, the list of pages written by that author, built from front matter.
+same file with the date of the review. A page may credit the notes another author added around
+the author's text (`notes_by:`). Templates receive `page_author`, `page_notes_author`,
+`page_review` and, for author pages, the list of pages written by that author, built from front
+matter.
 """
 
 import calendar
@@ -48,13 +50,18 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if not checks_enabled() or page_type(page) not in AUTHORED_TYPES | {"author"} or \
             page.file.abs_src_path is None:
         return markdown  # a generated page's author comes from data, checked where it is read
-    key = page.meta.get("author")
-    if key is not None and key not in build.authors:
-        log.warning(
-            f"{where(page, find_line(page, 'author:'))}: the author '{key}' is not in "
-            f"docs/_data/authors.yml. Use one of: {', '.join(sorted(build.authors))}, or add the "
-            "author to that file."
-        )
+    for field in ("author", "notes_by"):
+        key = page.meta.get(field)
+        if key is not None and key not in build.authors:
+            log.warning(
+                f"{where(page, find_line(page, f'{field}:'))}: the author '{key}' is not in "
+                f"docs/_data/authors.yml. Use one of: {', '.join(sorted(build.authors))}, or add "
+                "the author to that file."
+            )
+    if page.meta.get("notes_by") is not None and \
+            page.meta.get("notes_by") == page.meta.get("author"):
+        log.warning(f"{where(page, find_line(page, 'notes_by:'))}: 'notes_by' names the page's "
+                    "own author. Remove the line: it is only for notes another author added.")
     if page_type(page) in AUTHORED_TYPES and "review" in page.meta:
         for problem in review_problems(page.meta["review"]):
             log.warning(f"{where(page, find_line(page, 'review:'))}: {problem}")
@@ -70,6 +77,9 @@ def on_env(env, config, files, **kwargs):
 def on_page_context(context, page, config, nav, **kwargs):
     key = page.meta.get("author")
     context["page_author"] = build.authors.get(key) if isinstance(key, str) else None
+    notes_key = page.meta.get("notes_by")
+    context["page_notes_author"] = build.authors.get(notes_key) \
+        if isinstance(notes_key, str) and notes_key != key else None
     if page_type(page) in AUTHORED_TYPES:
         context["page_review"] = report.for_page(page.file.src_uri)["review"]
     return context

@@ -14,7 +14,7 @@ from authors import review_problems
 from support.checks import checks_enabled
 from support.data_files import LineList, load_data_file
 from support.generated_pages import generated_page
-from support.page_types import page_type
+from support.page_types import IN_SHORT, page_type
 from support.shapes import (INVALID, AnyOf, Choice, Date, Fields, Flag, Id, ListOf, Text,
                             conform)
 from support.source import page_path
@@ -33,7 +33,8 @@ GROUP = Fields({"id": Id(), "label": Text(), "question": Text()},
                {"signs": Text(), "feelings": ListOf(Id()), "urgent": Flag(), "title": Text(),
                 "search_terms": ListOf(Text())})
 FEELING = Fields({"id": Id(), "name": Text(), "signs": Text(), "telling_you": Text(),
-                  "makes_sense": Text(), "phrase": Text(), "try": ListOf(Text(), 1)},
+                  "makes_sense": Text(), "phrase": Text(), "try": ListOf(Text(), 1),
+                  "in_short": IN_SHORT},
                  # Words a reader might search for this feeling by ("angry", "lonely").
                  {"search_terms": ListOf(Text())})
 GUIDE = Fields(
@@ -183,5 +184,6 @@ def _front_matter(kind, entry) -> dict:
         "author": _guide.get("author"),
         "review": _guide.get("review"),
         kind: entry["id"],
+        **({"in_short": list(entry["in_short"])} if entry.get("in_short") else {}),
         **({"search_terms": list(entry["search_terms"])} if entry.get("search_terms") else {}),
     }

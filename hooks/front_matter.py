@@ -15,7 +15,7 @@ from support.data_files import invalid_dates
 from support.dates import today
 from support.page_types import (COMMON_FIELDS, DEFAULT_TYPE, FIELD_SHAPES, GENERATED_TYPES,
                                 PAGE_TEMPLATES, PAGE_TYPES)
-from support.shapes import INVALID, Place
+from support.shapes import INVALID, ListOf, Place
 from support.source import page_path, read_front_matter
 
 log = get_plugin_logger(__name__)
@@ -23,8 +23,8 @@ log = get_plugin_logger(__name__)
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    if not checks_enabled():
-        return markdown
+    if not checks_enabled() or page.file.abs_src_path is None:
+        return markdown  # the engine's own pages are checked where their data is read
     fields = _read_front_matter(page)
     if fields is None:
         return markdown
@@ -48,7 +48,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
                   f"{', '.join(sorted(allowed))}.")
     for key in sorted(spec["required"] - set(fields)):
         _warn(page, fields, None, f"the front matter has no '{key}', which every {kind} page "
-              f"needs. Add a line '{key}: …' between the two '---' lines at the top.")
+              f"needs. {_how_to_add(key)}")
     for key in [key for key in fields if key in FIELD_SHAPES]:
         place = Place(page_path(page), fields.line_of(key), ((False, key),))
         value, problems = FIELD_SHAPES[key].conform(fields[key], place)
@@ -60,6 +60,15 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     _check_dates(page, fields)
     _check_readability_exemption(page, fields)
     return markdown
+
+
+def _how_to_add(key: str) -> str:
+    shape = FIELD_SHAPES.get(key)
+    if isinstance(shape, ListOf):
+        count = f"{shape.min_items} lines" if shape.min_items > 1 else "a line"
+        return (f"Add a line '{key}:' between the two '---' lines at the top, and under it "
+                f"{count} that each start with '  - ', like '  - {shape.item.describe}'.")
+    return f"Add a line '{key}: …' between the two '---' lines at the top."
 
 
 def _is_date(value) -> bool:

@@ -10,6 +10,11 @@ from support.shapes import AnyOf, Date, Fields, Flag, ListOf, Text, WholeNumber
 COMMON_FIELDS = {"type", "title", "description", "hide", "search", "search_terms", "template",
                  "readability"}
 
+# "In short": three short lines, the page's gist for a reader who reads nothing else.
+# A line a phone shows in two or three rows at most.
+IN_SHORT = ListOf(Text("one short sentence", max_words=25), min_items=3, max_items=3,
+                  entry="line")
+
 # The shape of each front matter field (hooks/support/shapes.py). A field of the wrong shape is
 # reported and then left out, so no later step ever sees it.
 ANY_FIELDS = Fields({}, open_ended=True)
@@ -21,6 +26,9 @@ FIELD_SHAPES = {
     # hooks/authors.py says what is wrong inside a review; here only its outline is checked.
     "review": AnyOf(Text(), Fields({}, {"by": Text(numbers=False)}, open_ended=True),
                     describe="'review: pending', or 'by:' and 'date:' on two indented lines"),
+    # Who wrote the notes and boxes added around the author's text (an author key), when that
+    # is not the author: the byline then credits each separately.
+    "notes_by": Text("one author key from docs/_data/authors.yml, like 'notes_by: team'"),
     "series": Text("the series' name"),
     "series_part": WholeNumber(1, 1000),
     "date": Date(),
@@ -29,6 +37,8 @@ FIELD_SHAPES = {
     "hide": ListOf(Text()),
     "search": Fields({}, {"exclude": Flag()}),
     "search_terms": ListOf(Text("a word or phrase a reader might search for")),
+    # The "In short" box that opens every client page (hooks/in_short.py).
+    "in_short": IN_SHORT,
     "readability": ANY_FIELDS,
     "exercise": ANY_FIELDS,
     "group": Text("a group id from docs/_data/feelings.yml"),
@@ -38,22 +48,22 @@ FIELD_SHAPES = {
 PAGE_TYPES = {
     "home": {
         "template": "home.html",
-        "required": {"title", "description"},
+        "required": {"title", "description", "in_short"},
         "optional": set(),
         "client_facing": True,
     },
     "article": {
         "shareable": True,
         "template": "article.html",
-        "required": {"title", "description", "author", "review"},
-        "optional": {"series", "series_part", "date", "updated"},
+        "required": {"title", "description", "author", "review", "in_short"},
+        "optional": {"series", "series_part", "date", "updated", "notes_by"},
         "client_facing": True,
     },
     "guide": {
         "shareable": True,
         "template": "article.html",
-        "required": {"title", "description", "author", "review"},
-        "optional": {"series", "series_part", "date", "updated"},
+        "required": {"title", "description", "author", "review", "in_short"},
+        "optional": {"series", "series_part", "date", "updated", "notes_by"},
         "client_facing": True,
     },
     "author": {
@@ -64,7 +74,7 @@ PAGE_TYPES = {
     },
     "help": {
         "template": "help.html",
-        "required": {"title", "description"},
+        "required": {"title", "description", "in_short"},
         "optional": set(),
         "client_facing": True,
     },
@@ -83,7 +93,7 @@ PAGE_TYPES = {
     "exercise": {
         "shareable": True,
         "template": "exercise.html",
-        "required": {"title", "description", "author", "review", "exercise"},
+        "required": {"title", "description", "author", "review", "exercise", "in_short"},
         "optional": set(),
         "client_facing": True,
         "scripts": False,
@@ -91,7 +101,7 @@ PAGE_TYPES = {
     "feelings": {
         "shareable": True,
         "template": "feelings.html",
-        "required": {"title", "author", "review"},
+        "required": {"title", "author", "review", "in_short"},
         "optional": {"group"},
         "client_facing": True,
         "scripts": False,
@@ -131,7 +141,7 @@ PAGE_TYPES = {
     },
     "info": {
         "template": "main.html",
-        "required": {"title"},
+        "required": {"title", "in_short"},
         "optional": set(),
         "client_facing": True,
     },

@@ -90,16 +90,23 @@ def _entries(count: int) -> str:
 
 class Text(Shape):
     """Text. `numbers` accepts a number as its text (2.5); phone numbers and names do not,
-    since YAML reads 000 as 0. `empty` accepts "" (a value the site simply does not show)."""
+    since YAML reads 000 as 0. `empty` accepts "" (a value the site simply does not show).
+    `max_words` keeps a line short: a longer one is shown, and named."""
 
     describe = "some text"
 
-    def __init__(self, describe: str | None = None, numbers=True, empty=False, hint=""):
+    def __init__(self, describe: str | None = None, numbers=True, empty=False, hint="",
+                 max_words: int | None = None):
         self.describe = describe or self.describe
-        self.numbers, self.empty, self.hint = numbers, empty, hint
+        self.numbers, self.empty, self.hint, self.max_words = numbers, empty, hint, max_words
 
     def conform(self, value, at):
         if isinstance(value, str) and (value.strip() or self.empty):
+            words = len(value.split())
+            if self.max_words and words > self.max_words:
+                return value, [at.message(
+                    f"has {words} words. Keep it to {self.max_words} or fewer, so it stays "
+                    "short on a phone: say one thing, and leave the rest to the page.")]
             return value, []
         if self.numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value), []  # 2.5: YAML reads it as a number, readers see text
@@ -196,9 +203,13 @@ class AnyOf(Shape):
 class ListOf(Shape):
     """A list whose entries each have `item`'s shape; entries that do not fit are left out."""
 
-    def __init__(self, item: Shape, min_items: int = 0, entry: str = "entry"):
-        self.item, self.min_items, self.entry = item, min_items, entry
+    def __init__(self, item: Shape, min_items: int = 0, entry: str = "entry",
+                 max_items: int | None = None):
+        self.item, self.min_items, self.max_items, self.entry = item, min_items, max_items, entry
         self.describe = f"a list of {item.describe}, each entry on its own line starting with '- '"
+        if min_items and min_items == max_items:
+            self.describe = (f"a list of exactly {min_items} {_entries(min_items)}, each "
+                             f"{item.describe}, on its own line starting with '- '")
 
     def conform(self, value, at):
         if not isinstance(value, list):
@@ -221,8 +232,15 @@ class ListOf(Shape):
         if hasattr(kept, "line"):
             kept.line = getattr(value, "line", at.line)
         if len(kept) < self.min_items and not problems:
-            problems.append(at.message(f"has {len(kept)} {_entries(len(kept))}, and needs at "
-                                       f"least {self.min_items}."))
+            exactly = "exactly" if self.max_items == self.min_items else "at least"
+            problems.append(at.message(f"has {len(kept)} {_entries(len(kept))}, and needs "
+                                       f"{exactly} {self.min_items}."))
+        if self.max_items is not None and len(kept) > self.max_items:
+            exactly = "exactly" if self.max_items == self.min_items else "at most"
+            problems.append(at.message(f"has {len(kept)} {_entries(len(kept))}, and needs "
+                                       f"{exactly} {self.max_items}. Keep the "
+                                       f"{_entries(self.max_items)} that matter most."))
+            return INVALID, problems
         return kept, problems
 
 

@@ -54,6 +54,7 @@ def synthetic_site(root: Path, articles: int) -> Path:
             "---\ntype: article\n"
             f"title: Practice note {number}\n"
             "description: A generated article for the build benchmark.\n"
+            "in_short: [A line to test with., A second line., A third line.]\n"
             "author: editorial-team\nreview: pending\n---\n\n"
             "## Why it helps {#why-it-helps}\n\n"
             f"Kind words can calm the body [@{keys[number % len(keys)]}]. Touch may help too "

@@ -140,6 +140,7 @@ def test_author_page_list_is_built_from_front_matter(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs/articles/a-new-article.md").write_text(
         "---\ntype: article\ntitle: A new article by Sarah\ndescription: A test article.\n"
+        "in_short: [One line., Another line., A third line.]\n"
         "author: sarah-durrance\nreview: pending\n---\n\nSome words.\n"
     )
     config = (project / "mkdocs.yml").read_text()
