@@ -7,7 +7,7 @@ that it is rated again. A score whose percentages do not follow from its item ra
 names a page the site does not have, is a mistake with its line.
 """
 
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from support import report
 from support.checks import checks_enabled
@@ -43,6 +43,7 @@ def on_config(config, **kwargs):
     return config
 
 
+@event_priority(-50)  # after the pages the engine makes from data (the feelings guide's)
 def on_files(files, config, **kwargs):
     for index, score in enumerate(_scores):
         if files.get_file_from_path(score["page"]) is None and checks_enabled():

@@ -112,3 +112,26 @@ def test_color_scheme_follows_the_system_setting_without_javascript(browser, ser
             ".reduce((sum, part) => sum + Number(part), 0)")
         context.close()
     assert backgrounds["dark"] < 150 < 600 < backgrounds["light"], backgrounds
+
+
+def test_drawings_take_the_text_colour_in_light_and_dark_and_print_black(
+        browser, server, site, page_paths):
+    with_drawings = [path for path in page_paths if read_html(site, path).select_one("svg.drawing__svg")]
+    wrong = {}
+    for path in with_drawings:
+        colours = {}
+        for scheme in ("light", "dark"):
+            context, page, _ = visit(browser, server, path, color_scheme=scheme, javascript=False)
+            drawing = page.locator("svg.drawing__svg").first
+            assert drawing.get_attribute("role") == "img" and drawing.get_attribute("aria-label")
+            colours[scheme] = drawing.evaluate("svg => [getComputedStyle(svg).color, "
+                                               "getComputedStyle(svg.closest('article') || "
+                                               "document.body).color]")
+            page.emulate_media(media="print")
+            colours[f"{scheme} print"] = drawing.evaluate("svg => getComputedStyle(svg).color")
+            context.close()
+        if colours["light"][0] != colours["light"][1] or colours["dark"][0] != colours["dark"][1] \
+                or colours["light"][0] == colours["dark"][0] \
+                or {colours["light print"], colours["dark print"]} != {"rgb(0, 0, 0)"}:
+            wrong[path] = colours
+    assert wrong == {}

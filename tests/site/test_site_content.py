@@ -432,3 +432,37 @@ def test_without_javascript_the_header_offers_topics_a_to_z_instead_of_search(br
     page.goto(server + "/")
     assert not page.locator("header .site-topics-link").is_visible()
     with_script.close()
+
+
+@pytest.mark.parametrize("path, picture", [
+    (THREE_STEPS, "three-steps"), (THREE_STEPS, "soothing-touch"), (BREAK, "soothing-touch"),
+    ("/exercises/the-self-compassion-break/", "soothing-touch"),
+    ("/exercises/self-compassion-in-a-difficult-moment/", "three-steps"),
+    ("/exercises/what-am-i-feeling/", "feelings-in-the-body"), (ARTICLE, "three-steps")])
+def test_pictures_that_help_a_reader_act_are_drawn_in_the_page_with_alt_text_and_caption(
+        site, path, picture):
+    figures = read_html(site, path).select("figure.drawing")
+    captions = {figure.figcaption.get_text(strip=True): figure.svg for figure in figures
+                if figure.figcaption and figure.svg}
+    assert captions, f"{path} has no captioned drawing"
+    names = [svg.get("aria-label", "") for svg in captions.values()]
+    assert all(len(name.split()) >= 8 for name in names), names
+    source = (PROJECT / "docs/assets/pictures" / f"{picture}.svg").read_text()
+    drawn = [svg for svg in captions.values()
+             if svg.get("viewbox", svg.get("viewBox")) in source]
+    assert drawn, f"{path} does not show {picture}.svg"
+
+
+def test_every_client_page_opens_with_three_short_lines_in_short(site):
+    for path in all_page_paths(site):
+        page = read_html(site, path)
+        if not page.select_one(".byline, .feelings__choices, .help-lines") and path not in (
+                "/", "/about/", "/privacy/", "/accessibility/", "/working-with-a-counselor/"):
+            continue
+        if "/what-am-i-feeling/" in path and page.select_one(".feelings__choices, .help-lines") \
+                and path != "/exercises/what-am-i-feeling/":
+            continue  # a group page is one question with its choices
+        box = page.select_one("section.in-short")
+        assert box is not None, path
+        lines = [item.get_text(" ", strip=True) for item in box.select("li")]
+        assert len(lines) == 3 and all(len(line.split()) <= 25 for line in lines), (path, lines)
