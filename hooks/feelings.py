@@ -13,6 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from authors import review_problems
 from support.checks import checks_enabled
 from support.data_files import LineList, load_data_file
+from support.fingerprint import data_fingerprint
 from support.generated_pages import generated_page
 from support.page_types import IN_SHORT, page_type
 from support.shapes import (INVALID, AnyOf, Choice, Date, Fields, Flag, Id, ListOf, Text,
@@ -87,6 +88,9 @@ def on_files(files, config, **kwargs):
             entry["path"] = path
             files.append(generated_page(config, files, path, _front_matter(kind, entry),
                                         f"{WHERE}, line {entries.line_of(index)}"))
+            # What the page shows: its entry, and the guide's words around it.
+            data_fingerprint(path, {"entry": entry, "labels": _guide.get("labels"),
+                                    "question": _guide.get("question")})
     return files
 
 

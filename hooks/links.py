@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Link
 
 from support import site_index
@@ -69,6 +69,7 @@ def on_config(config, **kwargs):
     return config
 
 
+@event_priority(-50)  # after the pages the engine makes from data, which data files may name
 def on_files(files, config, **kwargs):
     global _files
     _files = files

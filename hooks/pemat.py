@@ -66,7 +66,8 @@ def percent_problems(scores):
     for index, score in enumerate(scores):
         for part in ("understandability", "actionability"):
             ratings = [value for value in score[part]["items"].values() if value != "na"]
-            expected = round(100 * sum(ratings) / len(ratings)) if ratings else 0
+            # Rounded half up, as people do (62.5 is 63), not to the even number.
+            expected = int(100 * sum(ratings) / len(ratings) + 0.5) if ratings else 0
             if score[part]["percent"] != expected:
                 yield (f"{WHERE}, line {scores.line_of(index)}: the {part} of '{score['page']}' "
                        f"is given as {score[part]['percent']}%, but its items give {expected}% "

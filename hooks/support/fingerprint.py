@@ -17,11 +17,18 @@ def text_fingerprint(page) -> str:
     return findings["fingerprint"]
 
 
+def data_fingerprint(page_src_uri: str, data) -> None:
+    """Give a page the engine makes from data the fingerprint of that data (what its reader
+    sees), so that a PEMAT-P score of it can name the text it judged."""
+    text = json.dumps(data, sort_keys=True, default=str)
+    report.for_page(page_src_uri)["fingerprint"] = hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
 def _fingerprint(page) -> str:
     """A short fingerprint of what the page's file says: its Markdown and its front matter
     (an exercise's fields live there), whitespace aside, and without the review itself, so
-    that recording a review does not change it. Pages the engine makes from data have none
-    (their data file's review covers them)."""
+    that recording a review does not change it. Pages the engine makes from data get theirs
+    from the data (`data_fingerprint`), or have none."""
     if page.file.abs_src_path is None:
         return ""
     source = page.file.content_string
