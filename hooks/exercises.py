@@ -34,7 +34,9 @@ SECTION = Fields({"id": Id(), "heading": Text()},
                  {"intro": Text(), "fields": ListOf(FIELD, entry="field"),
                   "breathing_pacer": Fields({"label": Text(), "instructions": Text(),
                                              "reduced_motion": Text()})})
-EXERCISE = Fields({"sections": ListOf(SECTION, min_items=1, entry="section")})
+EXERCISE = Fields({"sections": ListOf(SECTION, min_items=1, entry="section")},
+                  # The page's own words for the care note, where the engine's do not fit.
+                  {"care_note": Text("one or two kind sentences that end before the help link")})
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -157,6 +157,7 @@ def test_clear_my_answers_empties_the_form_without_script(browser, server):
     page.fill("#f-body", "Something typed")
     page.check("#f-feelings-1")
     page.check("#f-gesture-3")
+    page.click("form.exercise .exercise__clear summary")
     page.focus("form.exercise button[type=reset]")
     page.keyboard.press("Enter")
     assert page.input_value("#f-body") == ""
