@@ -218,3 +218,15 @@ def test_axe_finds_no_accessibility_violations(browser, server, path, scheme):
     context.close()
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert violations == []
+
+
+@pytest.mark.parametrize("path", FORMS)
+def test_exercise_pages_give_no_reading_time_since_they_are_done_not_read(site, path):
+    byline = read_html(site, path).select_one(".byline").get_text(" ")
+    assert "min read" not in byline and "Not yet reviewed by a clinician" in byline
+
+
+def test_a_printed_handout_says_which_key_to_press_for_a_line_that_needs_one(site):
+    footer = " ".join(read_html(site, "/exercises/my-safety-plan/").select_one(
+        ".handout-footer").get_text(" ").split())
+    assert "call 988 and press 1" in footer and "call 988 and press 2" in footer, footer
