@@ -32,6 +32,9 @@ FIELD = Kinds("type", {
 })
 SECTION = Fields({"id": Id(), "heading": Text()},
                  {"intro": Text(), "fields": ListOf(FIELD, entry="field"),
+                  # The site's help lines, in the section itself: following a link away would clear
+                  # what the reader wrote.
+                  "help_lines": Flag(),
                   "breathing_pacer": Fields({"label": Text(), "instructions": Text(),
                                              "reduced_motion": Text()})})
 EXERCISE = Fields({"sections": ListOf(SECTION, min_items=1, entry="section")},

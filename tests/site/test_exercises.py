@@ -230,3 +230,11 @@ def test_a_printed_handout_says_which_key_to_press_for_a_line_that_needs_one(sit
     footer = " ".join(read_html(site, "/exercises/my-safety-plan/").select_one(
         ".handout-footer").get_text(" ").split())
     assert "call 988 and press 1" in footer and "call 988 and press 2" in footer, footer
+
+
+def test_the_safety_plan_shows_the_help_lines_in_its_own_step_so_no_one_leaves_a_half_written_plan(site):
+    soup = read_html(site, "/exercises/my-safety-plan/")
+    step = soup.select_one("section[aria-labelledby=professionals]")
+    lines = step.select_one("details.exercise__help-lines")
+    assert lines and lines.select_one('a.help-number[href^="tel:"]'), "no help lines in step 5"
+    assert step.select_one("[name=emergency]")
