@@ -32,14 +32,14 @@ def keyboard_through_the_form(browser, server, path):
     expected = page.eval_on_selector_all(
         "form.exercise textarea, form.exercise input, form.exercise summary, "
         "form.exercise button[type=reset]",
-        "els => els.map(e => e.id || e.type || e.tagName)")
+        "els => els.map(e => e.id || e.type || e.parentElement.className)")
     reached = []
     for _ in range(400):
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.closest('form.exercise') ? "
                                 "(document.activeElement.id || document.activeElement.type || "
-                                "(document.activeElement.tagName == 'SUMMARY' ? 'SUMMARY' : "
-                                "null)) : null")
+                                "(document.activeElement.tagName == 'SUMMARY' ? "
+                                "document.activeElement.parentElement.className : null)) : null")
         if focused and focused not in reached:
             reached.append(focused)
             tag = page.evaluate("document.activeElement.tagName")
