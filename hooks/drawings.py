@@ -17,6 +17,7 @@ import html as html_escaping
 import posixpath
 import re
 import xml.etree.ElementTree as ElementTree
+from urllib.parse import unquote
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -28,19 +29,19 @@ log = get_plugin_logger(__name__)
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 ElementTree.register_namespace("", SVG_NAMESPACE)
-IMAGE_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-# A paragraph that holds nothing but the drawing becomes a figure with its caption.
-ALONE_IN_PARAGRAPH = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>", re.IGNORECASE)
-# What a drawing may not hold, with the reason given to the author.
-NOT_IN_A_DRAWING = {
-    "style": "a <style> element, which the page's policy blocks and which would restyle the "
-             "whole page",
-    "script": "a <script> element",
-    "foreignObject": "a <foreignObject> element",
-    "image": "an <image> element (draw the shape itself, or use a plain image instead)",
-    "use": "a <use> element (it points at an id, and drawings may not have ids)",
-}
+# An image, with the paragraph or list item around it when it stands there alone: then it
+# becomes a figure with its caption.
+IMAGE = re.compile(r"(?P<open><(?P<holder>p|li)>\s*)?(?P<img><img\b[^>]*>)"
+                   r"(?P<close>\s*</(?P=holder)>)?", re.IGNORECASE)
+# The shapes a drawing is made of. Anything else (a <style>, an <image>, a <use>, an HTML tag
+# that would end the drawing early in a page) is named with the file.
+DRAWING_ELEMENTS = {"svg", "g", "path", "circle", "ellipse", "rect", "line", "polyline",
+                    "polygon", "text", "tspan", "title", "desc"}
 NOT_AN_ATTRIBUTE = ("style", "id", "href", "{http://www.w3.org/1999/xlink}href")
+# Deeper than this, a drawing is not made by hand (and would exhaust Python's recursion).
+MAX_DEPTH = 40
+# A drawing is part of every copy of its page: a large one belongs in a plain image.
+MAX_BYTES = 150_000
 
 
 def on_page_content(html, page, config, files, **kwargs):
@@ -48,72 +49,92 @@ def on_page_content(html, page, config, files, **kwargs):
         return html
     folder = posixpath.dirname(page.file.dest_uri)
 
-    def place(image_tag: str, alone: bool) -> str:
+    def place(match) -> str:
+        image_tag = match.group("img")
         attributes = next((attrs for _, attrs in elements(image_tag, {"img"})), {})
         if "drawing" not in (attributes.get("class") or "").split():
-            return image_tag
-        source = attributes.get("src", "")
-        svg = _drawing(page, files, folder, source)
+            return match.group(0)
+        svg = _drawing(page, files, folder, attributes.get("src", ""))
         if svg is None:
-            return image_tag  # named above; the plain image still shows
-        alt = (attributes.get("alt") or "").strip()
+            return match.group(0)  # named above; the plain image still shows
+        inline = _inline(svg, (attributes.get("alt") or "").strip())
+        if not (match.group("open") and match.group("close")):
+            return (match.group("open") or "") + inline + (match.group("close") or "")
         caption = (attributes.get("title") or "").strip()
-        inline = _inline(svg, alt)
-        if alone:
-            figcaption = f"<figcaption>{html_escaping.escape(caption)}</figcaption>" \
-                if caption else ""
-            return f'<figure class="drawing">{inline}{figcaption}</figure>'
-        return inline
+        figcaption = f"<figcaption>{html_escaping.escape(caption)}</figcaption>" if caption \
+            else ""
+        figure = f'<figure class="drawing">{inline}{figcaption}</figure>'
+        holder = match.group("holder").lower()
+        return f"<li>{figure}</li>" if holder == "li" else figure
 
-    html = ALONE_IN_PARAGRAPH.sub(lambda match: place(match.group(1), alone=True), html)
-    return IMAGE_TAG.sub(lambda match: place(match.group(0), alone=False), html)
+    return IMAGE.sub(place, html)
 
 
 def _drawing(page, files, folder: str, source: str):
     """The parsed SVG of a drawing, or None when it cannot be one (said, with how to fix it)."""
-    line = find_line(page, posixpath.basename(source)) if source else None
-    path = posixpath.normpath(posixpath.join(folder, source.split("?")[0].split("#")[0]))
-    file = files.get_file_from_path(path) if source and "://" not in source else None
-    if file is None or not path.endswith(".svg") or file.abs_src_path is None:
-        _report(f"{where(page, line)}: '{source}' is marked as a drawing, but it is not an SVG "
-                "file of this site. A drawing is an .svg file in docs/; for any other picture "
-                "remove '{ .drawing }'.")
+    address = unquote(source.split("?")[0].split("#")[0])
+    name = posixpath.basename(address)
+    line = find_line(page, f"/{name}", f"({name}", name) if name else None
+    path = posixpath.normpath(posixpath.join(folder, address))
+    file = files.get_file_from_path(path) if address and "://" not in address else None
+    if file is None or file.abs_src_path is None or not path.lower().endswith(".svg"):
+        _report(f"{where(page, line)}: '{address}' is marked as a drawing, but it is not an "
+                "SVG file of this site. A drawing is an .svg file in docs/; for any other "
+                "picture remove '{ .drawing }'.")
         return None
-    text = open(file.abs_src_path, encoding="utf-8").read()
-    problem = drawing_problem(text)
+    with open(file.abs_src_path, "rb") as svg_file:
+        data = svg_file.read()
+    problem = drawing_problem(data)
     if problem:
         _report(f"docs/{file.src_uri}: {problem} (drawn on {where(page, line)}).")
         return None
-    return ElementTree.fromstring(text)
+    return ElementTree.fromstring(data)
 
 
-def drawing_problem(text: str) -> str:
-    """What keeps this SVG text from being placed in a page, or "" when it can be."""
-    if "<!DOCTYPE" in text or "<!ENTITY" in text:
+def drawing_problem(data: bytes) -> str:
+    """What keeps this SVG file from being placed in a page, or "" when it can be."""
+    if len(data) > MAX_BYTES:
+        return (f"it is {len(data) // 1000} KB, and a drawing is copied into its page (at most "
+                f"{MAX_BYTES // 1000} KB). Simplify it, or show it as a plain image: remove "
+                "'{ .drawing }'")
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         return "it has a <!DOCTYPE> or <!ENTITY>. Save the drawing again without it"
     try:
-        root = ElementTree.fromstring(text)
+        root = ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
         return (f"line {error.position[0]} is not well-formed SVG ({error}). Save the drawing "
-                "again from a drawing program, or fix the tag there")
+                "again as UTF-8 from a drawing program, or fix the tag there")
     if root.tag != f"{{{SVG_NAMESPACE}}}svg":
         return ("it is not an SVG drawing: its first element must be <svg xmlns="
                 f"\"{SVG_NAMESPACE}\" …>")
     if "viewBox" not in root.attrib:
         return ("its <svg> has no viewBox, so it cannot scale to a phone's width. Add one, "
                 "like viewBox=\"0 0 600 200\"")
-    for element in root.iter():
-        name = element.tag.split("}")[-1]
-        if name in NOT_IN_A_DRAWING:
-            return (f"it holds {NOT_IN_A_DRAWING[name]}. A drawing becomes part of the page: "
-                    "remove it, and colour shapes with class=\"accent\" or class=\"soft\", "
-                    "or with currentColor")
-        for attribute in NOT_AN_ATTRIBUTE:
-            if attribute in element.attrib:
-                shown = attribute.split("}")[-1]
-                return (f"a <{name}> has {shown}=\"…\". A drawing becomes part of the page, so "
-                        "it may not style, name or link anything: remove the attribute (colour "
-                        "shapes with class=\"accent\" or class=\"soft\", or with currentColor)")
+    return _element_problem(root, depth=0)
+
+
+def _element_problem(element, depth: int) -> str:
+    """What in this element or below it cannot be part of a page, or ""."""
+    if depth > MAX_DEPTH:
+        return (f"its shapes are nested more than {MAX_DEPTH} deep. Flatten its groups, or "
+                "show it as a plain image: remove '{ .drawing }'")
+    namespace, _, name = element.tag.rpartition("}")
+    if namespace != "{" + SVG_NAMESPACE or name not in DRAWING_ELEMENTS:
+        return (f"it holds a <{name}> element. A drawing becomes part of the page, so it is "
+                f"made only of shapes and text ({', '.join(sorted(DRAWING_ELEMENTS))}): remove "
+                "the rest, and colour shapes with class=\"accent\" or class=\"soft\", or "
+                "with currentColor")
+    for attribute, value in element.attrib.items():
+        shown = attribute.split("}")[-1]
+        if attribute in NOT_AN_ATTRIBUTE or shown.lower().startswith("on") or \
+                "url(" in value.replace(" ", "").lower():
+            return (f"a <{name}> has {shown}=\"…\". A drawing becomes part of the page, so it "
+                    "may not style, name, link or run anything: remove the attribute (colour "
+                    "shapes with class=\"accent\" or class=\"soft\", or with currentColor)")
+    for child in element:
+        problem = _element_problem(child, depth + 1)
+        if problem:
+            return problem
     return ""
 
 

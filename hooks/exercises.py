@@ -37,6 +37,8 @@ SECTION = Fields({"id": Id(), "heading": Text()},
                   "help_lines": Flag(),
                   "breathing_pacer": Fields({"label": Text(), "instructions": Text(),
                                              "reduced_motion": Text()})})
+# Ids the page's own parts use: the "In short" box, the help lines a section may show, sources.
+RESERVED_IDS = {"in-short", "emergency-numbers", "crisis-lines", "help-by-country", "sources"}
 EXERCISE = Fields({"sections": ListOf(SECTION, min_items=1, entry="section")},
                   # The page's own words for the care note, where the engine's do not fit.
                   {"care_note": Text("one or two kind sentences that end before the help link")})
@@ -63,13 +65,20 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def exercise_problems(exercise, where: str):
     """What the shapes cannot say: names and ids used twice, reflections for unknown values.
     `exercise` has its shape already (EXERCISE)."""
-    names, ids = set(), set()
+    names, ids, with_help_lines = set(), set(), 0
     for section_index, section in enumerate(exercise["sections"]):
         line = _line_of(exercise["sections"], section_index, 1)
         if section["id"] in ids:
             yield (f"{where}, line {line}: two sections have the id '{section['id']}'. Give "
                    "each its own id: clinicians link to it.")
         ids.add(section["id"])
+        if section["id"] in RESERVED_IDS:
+            yield (f"{where}, line {line}: the section id '{section['id']}' is one the page "
+                   "already uses for its own parts. Choose another id.")
+        with_help_lines += section.get("help_lines") is True
+        if section.get("help_lines") is True and with_help_lines == 2:
+            yield (f"{where}, line {line}: a second section shows the help lines. Show them in "
+                   "one section only, the one where the reader needs them.")
         fields = section.get("fields") or []
         for field_index, field in enumerate(fields):
             line = _line_of(fields, field_index, line)

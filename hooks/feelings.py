@@ -88,10 +88,17 @@ def on_files(files, config, **kwargs):
             entry["path"] = path
             files.append(generated_page(config, files, path, _front_matter(kind, entry),
                                         f"{WHERE}, line {entries.line_of(index)}"))
-            # What the page shows: its entry, and the guide's words around it.
-            data_fingerprint(path, {"entry": entry, "labels": _guide.get("labels"),
-                                    "question": _guide.get("question")})
+            data_fingerprint(path, _shown_with(entry))
     return files
+
+
+def _shown_with(entry) -> dict:
+    """Everything a page made from `entry` shows: its entry, the guide's words around it and,
+    for a group, the feelings it lists."""
+    listed = [feeling for feeling in _guide.get("feelings") or []
+              if feeling["id"] in (entry.get("feelings") or [])]
+    return {"entry": entry, "listed": [(feeling["name"], feeling["signs"]) for feeling in listed],
+            **{key: _guide.get(key) for key in ("labels", "back_label", "next_page")}}
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -10,8 +10,16 @@ first paragraph.
 
 import re
 
+from mkdocs.plugins import get_plugin_logger
+
+from support.checks import checks_enabled
+from support.source import find_line, where
+
+log = get_plugin_logger(__name__)
+
 TEMPLATE = "partials/in-short.html"
-LEADING_HEADING = re.compile(r"\A\s*<h1\b.*?</h1>", re.DOTALL)
+LEADING_HEADING = re.compile(r"\A(?:\s|<!--.*?-->)*<h1\b.*?</h1>", re.DOTALL)
+BOX_ID = "in-short"
 
 _env = None
 
@@ -27,6 +35,11 @@ def on_env(env, config, files, **kwargs):
 def on_page_context(context, page, config, nav, **kwargs):
     lines = (page.meta or {}).get("in_short")
     if isinstance(lines, list) and lines and page.content is not None:
+        if checks_enabled() and f'id="{BOX_ID}"' in page.content:
+            log.warning(f"{where(page, find_line(page, '{#' + BOX_ID, 'In short'))}: the page has "
+                        f"its own '#{BOX_ID}' anchor, which the \"In short\" box uses. Give that "
+                        "heading another anchor, like {#summary}, or remove it: the box is the "
+                        "page's summary.")
         box = _env.get_template(TEMPLATE).render(lines=lines)
         page.content = _after_leading_heading(page.content, box)
     # A page that needs the box and has none is named by hooks/front_matter.py.

@@ -111,6 +111,9 @@ class Text(Shape):
         if self.numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value), []  # 2.5: YAML reads it as a number, readers see text
         hint = f" {self.hint}" if self.hint and isinstance(value, (int, float)) else ""
+        if isinstance(value, dict) and len(value) == 1:
+            hint = (" A colon followed by a space starts a field in YAML: put the whole text in "
+                    "quotes, like \"Start small: one thing is enough.\"")
         return INVALID, [at.message(f"must be {self.describe}, not {what_it_is(value)}.{hint}")]
 
 
