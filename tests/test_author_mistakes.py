@@ -52,6 +52,13 @@ def test_fixture_site_of_another_practice_builds_without_any_warning(tmp_path):
     assert "Get help" in home.select_one("header .site-help-link").get_text()
     services = read_html(tmp_path / "site", "/services/")
     assert services.select_one('a[href="mailto:office@fixture.invalid"]')
+    # A drawing (named with a space, alone in a list item) is placed in the page as a figure,
+    # named by its alt text and captioned by its title.
+    figure = read_html(tmp_path / "site", "/articles/second/").select_one("li > figure.drawing")
+    assert figure.svg["role"] == "img"
+    assert figure.svg["aria-label"] == "A filled circle beside the word Calm."
+    assert figure.svg.title.get_text() == "A filled circle beside the word Calm."
+    assert figure.figcaption.get_text() == "A calm circle"
 
 
 def test_an_old_review_is_not_a_failure_but_shows_review_due(tmp_path):
