@@ -32,8 +32,9 @@ def deploy(project):
 
 
 def files_on_branch(repo, branch="gh-pages"):
-    listing = run("git", "ls-tree", "-r", "--name-only", branch, cwd=repo).stdout
-    return set(listing.split())
+    # NUL-separated: a published file's name may hold a space.
+    listing = run("git", "ls-tree", "-r", "-z", "--name-only", branch, cwd=repo).stdout
+    return set(filter(None, listing.split("\0")))
 
 
 @pytest.fixture
