@@ -8,7 +8,6 @@ the author's text (`notes_by:`). Templates receive `page_author`, `page_notes_au
 matter.
 """
 
-import calendar
 import datetime
 import re
 
@@ -17,7 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 from support import report
 from support.checks import checks_enabled
 from support.data_files import LineMap, load_data_file
-from support.dates import months_between, today
+from support.dates import add_months, months_between, today
 from support.page_types import AUTHORED_TYPES, page_type
 from support.shapes import INVALID, Choice, Entries, Fields, Text, conform
 from support.fingerprint import text_fingerprint
@@ -139,16 +138,9 @@ def review_status(review, config, fingerprint: str = "") -> dict:
     due = months_between(date, today()) >= max_age
     reviewed_text = review.get("fingerprint")
     return {"state": "due" if due else "reviewed", "reviewer": reviewer, "date": date,
-            "next_due": _add_months(date, max_age),
+            "next_due": add_months(date, max_age),
             "changed": bool(fingerprint) and isinstance(reviewed_text, str)
             and reviewed_text != fingerprint}
-
-
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    last_day = calendar.monthrange(year, month)[1]
-    return day.replace(year=year, month=month, day=min(day.day, last_day))
 
 
 def _pages_by_author(files) -> dict:

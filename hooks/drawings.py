@@ -83,34 +83,34 @@ def _drawing(page, files, folder: str, source: str):
                 "picture remove '{ .drawing }'.")
         return None
     with open(file.abs_src_path, "rb") as svg_file:
-        data = svg_file.read()
-    problem = drawing_problem(data)
+        root, problem = parsed_drawing(svg_file.read())
     if problem:
         _report(f"docs/{file.src_uri}: {problem} (drawn on {where(page, line)}).")
-        return None
-    return ElementTree.fromstring(data)
+    return root
 
 
-def drawing_problem(data: bytes) -> str:
-    """What keeps this SVG file from being placed in a page, or "" when it can be."""
+def parsed_drawing(data: bytes):
+    """(the drawing's root element, "") when this SVG file can be placed in a page, else
+    (None, what keeps it out)."""
     if len(data) > MAX_BYTES:
-        return (f"it is {len(data) // 1000} KB, and a drawing is copied into its page (at most "
-                f"{MAX_BYTES // 1000} KB). Simplify it, or show it as a plain image: remove "
-                "'{ .drawing }'")
+        return None, (f"it is {len(data) // 1000} KB, and a drawing is copied into its page (at "
+                      f"most {MAX_BYTES // 1000} KB). Simplify it, or show it as a plain image: "
+                      "remove '{ .drawing }'")
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        return "it has a <!DOCTYPE> or <!ENTITY>. Save the drawing again without it"
+        return None, "it has a <!DOCTYPE> or <!ENTITY>. Save the drawing again without it"
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
-        return (f"line {error.position[0]} is not well-formed SVG ({error}). Save the drawing "
-                "again as UTF-8 from a drawing program, or fix the tag there")
+        return None, (f"line {error.position[0]} is not well-formed SVG ({error}). Save the "
+                      "drawing again as UTF-8 from a drawing program, or fix the tag there")
     if root.tag != f"{{{SVG_NAMESPACE}}}svg":
-        return ("it is not an SVG drawing: its first element must be <svg xmlns="
-                f"\"{SVG_NAMESPACE}\" …>")
+        return None, ("it is not an SVG drawing: its first element must be <svg xmlns="
+                      f"\"{SVG_NAMESPACE}\" …>")
     if "viewBox" not in root.attrib:
-        return ("its <svg> has no viewBox, so it cannot scale to a phone's width. Add one, "
-                "like viewBox=\"0 0 600 200\"")
-    return _element_problem(root, depth=0)
+        return None, ("its <svg> has no viewBox, so it cannot scale to a phone's width. Add "
+                      "one, like viewBox=\"0 0 600 200\"")
+    problem = _element_problem(root, depth=0)
+    return (None, problem) if problem else (root, "")
 
 
 def _element_problem(element, depth: int) -> str:
@@ -139,8 +139,8 @@ def _element_problem(element, depth: int) -> str:
 
 
 def _inline(root, alt: str) -> str:
-    """The drawing as inline SVG, named by its alt text for screen readers."""
-    root = _copy(root)
+    """The drawing as inline SVG, named by its alt text for screen readers. `root` is this
+    image's own parse of the file, so it is changed in place."""
     for size in ("width", "height"):
         root.attrib.pop(size, None)  # engine.css fits it to the column
     root.set("role", "img")
@@ -152,10 +152,6 @@ def _inline(root, alt: str) -> str:
     title.text = alt
     root.insert(0, title)
     return ElementTree.tostring(root, encoding="unicode", short_empty_elements=True)
-
-
-def _copy(root):
-    return ElementTree.fromstring(ElementTree.tostring(root))
 
 
 def _report(message: str):

@@ -7,6 +7,8 @@ writing data alone (see README.md, "Add an exercise").
 
 from mkdocs.plugins import get_plugin_logger
 
+from help_lines import PAGE_IDS
+from in_short import BOX_ID
 from support.checks import checks_enabled
 from support.page_types import page_type
 from support.shapes import (INVALID, Fields, Flag, Id, Kinds, ListOf, Text, ValuesOf,
@@ -38,7 +40,7 @@ SECTION = Fields({"id": Id(), "heading": Text()},
                   "breathing_pacer": Fields({"label": Text(), "instructions": Text(),
                                              "reduced_motion": Text()})})
 # Ids the page's own parts use: the "In short" box, the help lines a section may show, sources.
-RESERVED_IDS = {"in-short", "emergency-numbers", "crisis-lines", "help-by-country", "sources"}
+RESERVED_IDS = {BOX_ID, "sources"} | PAGE_IDS
 EXERCISE = Fields({"sections": ListOf(SECTION, min_items=1, entry="section")},
                   # The page's own words for the care note, where the engine's do not fit.
                   {"care_note": Text("one or two kind sentences that end before the help link")})

@@ -33,7 +33,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         _warn(page, fields, "type", f"the page type '{kind}' is unknown. "
               f"{_suggest(kind, PAGE_TYPES)}Use one of: {', '.join(sorted(PAGE_TYPES))}.")
         return markdown
-    if kind in GENERATED_TYPES and page.file.abs_src_path is not None:
+    if kind in GENERATED_TYPES:
         # hooks/page_types.py renders it as a plain page, never as a redirect.
         _warn(page, fields, "type", f"the page type '{kind}' is made by the engine from a data "
               "file, never written as a page. Use one of: "

@@ -31,8 +31,9 @@ LINE = Fields({}, {"name": Text(), "who": Text(), "call": NUMBER,
 # stops once one is older than STALE_AFTER_MONTHS (hooks/deploy_guard.py).
 RECHECK_AFTER_MONTHS = 6
 STALE_AFTER_MONTHS = 12
-# Ids the help page's own headings use; a country's id must not repeat one.
-PAGE_IDS = {"emergency-numbers", "crisis-lines"}
+# Ids the help lines' own headings use (partials/help-lines.html); a country's id, or an
+# exercise section's, must not repeat one.
+PAGE_IDS = {"emergency-numbers", "crisis-lines", "help-by-country"}
 HELP_LINES = Fields({}, {
     **{field: Text() for field in TEXT_FIELDS},
     "emergency": ListOf(Fields({}, {"number": NUMBER, "where": Text(), "verified": Date()}),

@@ -213,8 +213,9 @@ def _check_data_value(key, value, location, files):
             if problem:
                 log.warning(f"{location}: {problem}.")
         elif files.get_file_from_path(value.split("#")[0]) is None:
-            log.warning(f"{location}: '{key}: {value}' does not lead to a page of this site. "
-                        "Write the path of a Markdown file under docs/, like 'help.md'.")
+            log.warning(f"{location}: '{key}: {value}' does not lead to a page of this site: "
+                        f"docs/{value.split('#')[0]} is not a page of this site, or is left out "
+                        "of it. Write the path of a Markdown file under docs/, like 'help.md'.")
 
 
 def _front_matter_values(meta):

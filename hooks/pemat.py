@@ -3,11 +3,12 @@ someone who did not write the page (docs/_data/pemat-scores.yml, optional).
 
 Each score records the fingerprint of the text it rated (hooks/support/fingerprint.py). The
 editors' report shows every page's scores, and marks a score whose page has changed since, so
-that it is rated again. A score whose percentages do not follow from its item ratings, or that
-names a page the site does not have, is a mistake with its line.
+that it is rated again. A score whose percentages do not follow from its item ratings is a
+mistake with its line; one that names a page the site does not have is named by hooks/links.py,
+which checks every `page:` in the data files.
 """
 
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 
 from support import report
 from support.checks import checks_enabled
@@ -41,15 +42,6 @@ def on_config(config, **kwargs):
         for problem in problems + list(percent_problems(_scores)):
             log.warning(problem)
     return config
-
-
-@event_priority(-50)  # after the pages the engine makes from data (the feelings guide's)
-def on_files(files, config, **kwargs):
-    for index, score in enumerate(_scores):
-        if files.get_file_from_path(score["page"]) is None and checks_enabled():
-            log.warning(f"{WHERE}, line {_scores.line_of(index)}: '{score['page']}' is not a "
-                        "page of this site. Give the page's file under docs/, like help.md.")
-    return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -22,10 +22,8 @@ from mkdocs.plugins import event_priority
 
 from labels import label
 from support.html_text import ENGINE_PARTS, main_content, plain, script_json, visible_text
-from support.page_types import page_type
+from support.page_types import DATA_TEXT_TYPES, page_type
 
-# Layouts that show text from data, which the Markdown body does not hold.
-DATA_DRIVEN_TYPES = {"help", "feeling", "feelings", "exercise"}
 SKIPPED_CLASSES = ENGINE_PARTS | {"headerlink"}
 CONFIG_BLOCK = '<script id="__config" type="application/json">'
 
@@ -42,7 +40,7 @@ def on_post_page(output, page, config, **kwargs):
     if search.get("exclude"):
         return output
     terms = [str(term) for term in page.meta.get("search_terms") or []]
-    if page_type(page) in DATA_DRIVEN_TYPES or terms:
+    if page_type(page) in DATA_TEXT_TYPES or terms:
         text = visible_text(main_content(output), skip_tags={"script", "style", "svg"},
                             skip_classes=SKIPPED_CLASSES)
         _entries[page.url] = {"title": str(escape(plain(page.title))),

@@ -1,5 +1,6 @@
 """Today's date for every check, so that tests never depend on the calendar."""
 
+import calendar
 import datetime
 import os
 
@@ -14,6 +15,14 @@ def months_between(earlier: datetime.date, later: datetime.date) -> int:
     """Whole months from `earlier` to `later` (a month is complete on the same day of month)."""
     months = (later.year - earlier.year) * 12 + later.month - earlier.month
     return months - (1 if later.day < earlier.day else 0)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day of month `months` later (or the month's last day, when it is shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last_day = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last_day))
 
 
 def site_today_problem() -> str:

@@ -77,6 +77,7 @@ PAGE_TYPES = {
         "required": {"title", "description", "in_short"},
         "optional": set(),
         "client_facing": True,
+        "text_from_data": True,  # its layout shows text the Markdown body does not hold
     },
     "clinicians": {
         "template": "clinicians.html",
@@ -96,6 +97,8 @@ PAGE_TYPES = {
         "required": {"title", "description", "author", "review", "exercise", "in_short"},
         "optional": set(),
         "client_facing": True,
+        "text_from_data": True,  # its layout shows text the Markdown body does not hold
+        "reading_time": False,  # done, not read: a time would read as how long to take
         "scripts": False,
     },
     "feelings": {
@@ -104,6 +107,8 @@ PAGE_TYPES = {
         "required": {"title", "author", "review", "in_short"},
         "optional": {"group"},
         "client_facing": True,
+        "text_from_data": True,  # its layout shows text the Markdown body does not hold
+        "reading_time": False,  # done, not read: a time would read as how long to take
         "scripts": False,
     },
     "feeling": {
@@ -113,6 +118,8 @@ PAGE_TYPES = {
         "required": {"title", "author", "review", "feeling"},
         "optional": set(),
         "client_facing": True,
+        "text_from_data": True,  # its layout shows text the Markdown body does not hold
+        "reading_time": False,  # done, not read: a time would read as how long to take
         "scripts": False,
     },
     "topics": {
@@ -153,6 +160,12 @@ DEFAULT_TYPE = "info"
 AUTHORED_TYPES = {name for name, spec in PAGE_TYPES.items() if "author" in spec["required"]
                   and name != "author"}
 
+
+# Authored types whose byline gives a reading time.
+TIMED_TYPES = {name for name in AUTHORED_TYPES if PAGE_TYPES[name].get("reading_time", True)}
+# Types whose layout shows text from data (help lines, feelings, exercise fields): search
+# indexes their finished text (hooks/search_index.py).
+DATA_TEXT_TYPES = {name for name, spec in PAGE_TYPES.items() if spec.get("text_from_data")}
 
 # Types the engine makes itself (hooks/support/generated_pages.py); a written page may not use one.
 GENERATED_TYPES = {name for name, spec in PAGE_TYPES.items() if spec.get("generated")}
