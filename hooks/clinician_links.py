@@ -5,7 +5,7 @@ never fall out of date."""
 from labels import label
 from support.page_types import page_type
 from support.state import build
-from support.trees import every_item
+from support.steps import page_steps
 
 # The kinds of page a clinician sends to clients, in the order the list shows them.
 # Each kind's heading is a label (hooks/labels/).
@@ -26,22 +26,10 @@ def on_env(env, config, files, **kwargs):
             "title": page.title,
             "address": site_url + page.url,
             "short_link": short_links.get(page.url),
-            "steps": [{"title": title, "address": f"{site_url}{page.url}#{anchor}",
-                       "short_link": short_links.get(f"{page.url}#{anchor}")}
-                      for anchor, title in _steps(page)],
+            "steps": page_steps(page),
+            "note": page.meta.get("for_clinicians"),
         })
     env.globals["clinician_pages"] = {label(key): pages for key, pages in groups.items()
                                       if pages}
     return env
-
-
-def _steps(page):
-    """(anchor, heading) of each step: Markdown headings and exercise sections alike."""
-    steps = [(item.id, item.title) for item in every_item(page.toc) if item.id.startswith("step-")]
-    exercise = page.meta.get("exercise")
-    if isinstance(exercise, dict):
-        steps += [(section["id"], section.get("heading", section["id"]))
-                  for section in exercise.get("sections") or []
-                  if isinstance(section, dict) and str(section.get("id", "")).startswith("step-")]
-    return steps
 

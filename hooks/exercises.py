@@ -22,6 +22,8 @@ COMMON = {"name": Id(), "type": Text(), "label": Text()}
 HINT = {"hint": Text()}
 FIELD = Kinds("type", {
     "text": Fields(COMMON, HINT),
+    # A date, so a reader can keep several filled copies apart (a date picker on phones).
+    "date": Fields(COMMON, HINT),
     "textarea": Fields(COMMON, {**HINT, "rows": WholeNumber(1, 30)}),
     "checkboxes": Fields({**COMMON, "options": CHOICES}, HINT),
     "radios": Fields({**COMMON, "options": CHOICES}, HINT),

@@ -1,5 +1,6 @@
-"""The "share this page" panel: the page's full address, its short link, and a QR code made
-at build time as inline SVG (segno, pure Python, no network), with a text alternative.
+"""The "share this page" panel: the page's full address, its short link, a short link to each
+of its steps, and a QR code made at build time as inline SVG (segno, pure Python, no network),
+with a text alternative. Closed on screens (the QR code is for another device), always printed.
 
 Shown on the page types marked `shareable` in hooks/support/page_types.py, unless the practice
 turns it off (`extra: features: share_panel: false`, or `qr_codes: false` for the panel without
@@ -12,6 +13,7 @@ from markupsafe import Markup
 from labels import label
 from support.page_types import PAGE_TYPES, page_type
 from support.state import build
+from support.steps import page_steps
 
 
 def on_page_context(context, page, config, nav, **kwargs):
@@ -23,6 +25,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     context["share"] = {
         "address": address,
         "short_link": build.short_links_by_target.get(page.url),
+        "steps": page_steps(page),
         "qr_svg": qr_svg(address, label("qr_code", address=address).unescape())
         if features.get("qr_codes") is not False else "",
     }

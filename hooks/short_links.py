@@ -14,21 +14,32 @@ therefore lists every step of the page it leads to as a plain link, under the st
 the engine ships (overrides/partials/javascripts/redirect.html) follows the link that matches
 the address's '#' part. Readers without script are sent to the page by the refresh.
 
+Every step of a guide or exercise also gets a short link of its own, with no entry to write:
+`go/<name>/<number>/`, where <name> is the page's own short link (or, without one, its file
+name) and <number> counts its steps from 1. A guide's steps are its level-2 headings whose
+anchor starts with `step-`; an exercise's are its sections. A short link's page previews as the
+page or step it leads to (its title and description), so a link pasted into a message says
+where it goes.
+
 Every target page and anchor must exist, names must be unique, and short links lead only to
 pages of this site (a short link to another site would make this site an open door to it).
 """
 
+import posixpath
 import re
 
+from markdown.extensions.toc import slugify as default_slugify
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils.meta import get_data
 
 from labels import label
 from support import site_index
 from support.checks import checks_enabled
 from support.data_files import LineList, load_data_file
 from support.generated_pages import generated_page
-from support.shapes import INVALID, Fields, Id, ListOf, Text, conform
+from support.page_types import DEFAULT_TYPE, PAGE_TYPES
+from support.shapes import INVALID, SLUG, Fields, Id, ListOf, Text, conform
 from support.state import build
 from support.trees import every_item
 from support.urls import EXTERNAL_SCHEMES
@@ -45,10 +56,14 @@ SHORT_LINKS = Fields({}, {
 })
 _links = LineList()
 _moved = LineList()
-_redirects = []  # (where, line, redirect page URL, target address) checked after the build
+_redirects = []  # (line or place, redirect page URL, target address) checked after the build
 _aliases = {}  # page src path -> [(old anchor, new anchor)]
 _moved_steps = {}  # redirect page src path -> [(old anchor, target path, new anchor)]
 _files = None
+# A level-2 heading, with an explicit anchor ({#step-1-name}) or one the table of contents makes.
+HEADING = re.compile(r"^##[ \t]+(?P<text>.*?)[ \t]*(?:\{[^}\n]*#(?P<id>[\w-]+)[^}\n]*\})?[ \t]*$",
+                     re.M)
+FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 
 
 def on_config(config, **kwargs):
@@ -83,6 +98,7 @@ def on_files(files, config, **kwargs):
                                    line, label("short_link_title", name=name))
         if target_url is not None:
             build.short_links_by_target.setdefault(target_url, site_url + f"{prefix}/{name}/")
+    _add_step_links(files, config, prefix, site_url, seen)
     moved_pages = {}  # old URL -> redirect page src path
     for index, entry in enumerate(_moved):
         old_url, _, old_anchor = entry["from"].partition("#")
@@ -95,6 +111,68 @@ def on_files(files, config, **kwargs):
         if "#" in entry["from"]:
             _move_step(files, entry, _moved.line_of(index), moved_pages)
     return files
+
+
+def _add_step_links(files, config, prefix, site_url, names):
+    """go/<name>/<number>/ for every step of every guide and exercise (see the module's text)."""
+    own_names = {}  # page src path -> its first hand-written short link without a step
+    for index, entry in enumerate(_links):
+        path, _, anchor = entry["target"].partition("#")
+        if not anchor:
+            own_names.setdefault(path, entry["name"])
+    for file in files.documentation_pages():
+        steps = _steps_of(file, config)
+        if not steps:
+            continue
+        name = own_names.get(file.src_uri) or _file_name(file)
+        taken_by = names.get(name)
+        if name not in own_names.values() and taken_by is not None:
+            _warn(None, f"the steps of docs/{file.src_uri} would get the short links "
+                  f"/{prefix}/{name}/1/ and on, but '{name}' is the short link on line "
+                  f"{taken_by} for another page. Give docs/{file.src_uri} a short link of "
+                  "its own in this file; its steps take that name.")
+            continue
+        build.steps_by_page[file.src_uri] = []
+        for number, anchor in enumerate(steps, 1):
+            target = f"{file.src_uri}#{anchor}"
+            address = site_url + f"{prefix}/{name}/{number}/"
+            target_url = _add_redirect(files, config, f"{prefix}/{name}/{number}.md", target,
+                                       None, label("short_link_title", name=f"{name}/{number}"),
+                                       where=f"docs/{file.src_uri} (step {number})")
+            if target_url is not None:
+                build.short_links_by_target.setdefault(target_url, address)
+                build.steps_by_page[file.src_uri].append((anchor, address))
+
+
+def _steps_of(file, config) -> list[str]:
+    """The anchors of a page's steps, in order, read from its source before the build."""
+    if file.abs_src_path is None:
+        return []  # pages the engine makes have no steps of their own
+    try:
+        markdown, meta = get_data(file.content_string)
+    except (OSError, UnicodeDecodeError):
+        return []  # reported with the file by hooks/source_files.py
+    kind = PAGE_TYPES.get(meta.get("type", DEFAULT_TYPE), {}).get("steps")
+    if kind == "sections":
+        exercise = meta.get("exercise")
+        sections = exercise.get("sections") if isinstance(exercise, dict) else None
+        return [section["id"] for section in sections if isinstance(section, dict)
+                and isinstance(section.get("id"), str) and SLUG.match(section["id"])] \
+            if isinstance(sections, list) else []
+    if kind == "headings":
+        slugify = (config["mdx_configs"].get("toc") or {}).get("slugify") or default_slugify
+        anchors = [match.group("id") or slugify(match.group("text"), "-")
+                   for match in HEADING.finditer(FENCE.sub("", markdown))]
+        return [anchor for anchor in anchors if anchor.startswith("step-")]
+    return []
+
+
+def _file_name(file) -> str:
+    """A page's name in its address: guides/x.md and guides/x/index.md are both 'x'."""
+    stem = posixpath.splitext(file.src_uri)[0]
+    if posixpath.basename(stem) in ("index", "README"):
+        stem = posixpath.dirname(stem)
+    return posixpath.basename(stem) or "home"
 
 
 def _move_step(files, entry, line, moved_pages):
@@ -119,10 +197,14 @@ def _move_step(files, entry, line, moved_pages):
 
 
 def on_page_context(context, page, config, nav, **kwargs):
-    """The steps a redirect page lists: every step of the page it leads to, under the same
-    anchor, and each step moved from the old page, under its old anchor."""
+    """A redirect page previews as where it leads, and lists the steps it can lead to: every
+    step of the page it leads to, under the same anchor, and each step moved from the old
+    page, under its old anchor."""
     target = page.meta.get("target") if page.meta.get("type") == "short-link" else None
-    if not isinstance(target, str) or "#" in target:
+    if not isinstance(target, str):
+        return context
+    _preview_as_target(page, target)
+    if "#" in target:
         return context
     target_page = _page_for(target)
     steps = []
@@ -142,6 +224,26 @@ def on_page_context(context, page, config, nav, **kwargs):
                           "title": title})
     context["redirect_steps"] = steps
     return context
+
+
+def _preview_as_target(page, target):
+    """Title and description of the page (and step) a link leads to, for link previews."""
+    path, _, anchor = target.partition("#")
+    target_page = _page_for(path)
+    if target_page is None:
+        return
+    # Titles are HTML text already (hooks/escaping.py; Markdown for headings).
+    step = next((Markup(item.title) for item in every_item(target_page.toc)
+                 if item.id == anchor), None)
+    if step is None and anchor and isinstance(target_page.meta.get("exercise"), dict):
+        step = next((section.get("heading") for section in
+                     target_page.meta["exercise"].get("sections") or []
+                     if isinstance(section, dict) and section.get("id") == anchor), None)
+    # format() escapes a section heading from front matter; the other two are HTML already.
+    page.title = Markup("{} - {}").format(step, target_page.title) if step else target_page.title
+    description = target_page.meta.get("description")
+    if description:
+        page.meta["description"] = description
 
 
 def _page_for(path):
@@ -170,7 +272,7 @@ def on_post_build(config, **kwargs):
                   "page and the part after '#': it must match a heading's anchor exactly.")
 
 
-def _add_redirect(files, config, source, target, line, title):
+def _add_redirect(files, config, source, target, line, title, where=None):
     if target.startswith(EXTERNAL_SCHEMES) or target.startswith("//"):
         _warn(line, f"the target '{target}' is another site. Short links and moved pages lead "
               "only to pages of this site, so that no one can use this site's name to send "
@@ -183,12 +285,17 @@ def _add_redirect(files, config, source, target, line, title):
         return None  # reported by hooks/links.py with the line, as for any link in data
     files.append(generated_page(config, files, source, {
         "type": "short-link", "title": title, "target": target, "search": {"exclude": True},
-    }, f"{WHERE}, line {line}"))
+    }, where or f"{WHERE}, line {line}"))
     target_url = target_file.url + (f"#{anchor}" if anchor else "")
-    _redirects.append((line, None, target_url))
+    _redirects.append((where or line, None, target_url))
     return target_url
 
 
 def _warn(line, message):
-    if checks_enabled():
+    """`line` is a line of the data file, or the text naming another place (a page's step)."""
+    if not checks_enabled():
+        return
+    if isinstance(line, str):
+        log.warning(f"{line}: {message}")
+    else:
         log.warning(f"{WHERE}, line {line}: {message}" if line else f"{WHERE}: {message}")

@@ -96,6 +96,20 @@ ensure_qr_reader() {
   }
 }
 
+# Pango and one font, which WeasyPrint needs to make the PDF handouts at build time.
+ensure_pango() {
+  if { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep -q 'libpangoft2-1.0.so.0' &&
+     [ -n "$(find /usr/share/fonts -name '*.ttf' -print -quit 2>/dev/null)" ]; then
+    return
+  fi
+  echo "Installing Pango and a font from Debian's packages (for the PDF handouts)…"
+  apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core || {
+    echo "Could not install Pango. Install libpango-1.0-0, libpangoft2-1.0-0 and a font, or" >&2
+    echo "build without the PDF handouts: SITE_HANDOUTS=skip bash tests/bootstrap.sh serve" >&2
+    exit 1
+  }
+}
+
 # A practice's site is a git repository: copier upgrades it by comparing engine versions.
 commit_all() {
   git -C "$1" add -A
@@ -113,6 +127,7 @@ main() {
   case "$mode" in
     serve)
       ensure_python_packages requirements.txt
+      [ "${SITE_HANDOUTS:-}" = skip ] || ensure_pango
       exec .venv/bin/mkdocs serve "$@"
       ;;
     test)
@@ -120,6 +135,7 @@ main() {
       ensure_node_packages
       ensure_java
       ensure_qr_reader
+      ensure_pango
       ensure_chromium
       # One test process per core, sharing the work test by test (tests that share one costly
       # fixture are grouped with xdist_group).

@@ -41,6 +41,12 @@ FIELD_SHAPES = {
     "in_short": IN_SHORT,
     "readability": ANY_FIELDS,
     "exercise": ANY_FIELDS,
+    # A note for clinicians on an exercise, shown on the clinicians' page only.
+    "for_clinicians": Fields({
+        "use_when": Text("when the exercise helps, in a sentence or two"),
+        "not_when": Text("when to hold it back, in a sentence or two"),
+        "next_session": ListOf(Text("a question to ask"), min_items=1, entry="question"),
+    }),
     "group": Text("a group id from docs/_data/feelings.yml"),
     "feeling": Text("a feeling id from docs/_data/feelings.yml"),
 }
@@ -61,6 +67,8 @@ PAGE_TYPES = {
     },
     "guide": {
         "shareable": True,
+        "steps": "headings",  # its steps: level-2 headings with a step- anchor (short links)
+        "handout": True,  # also published as a PDF (hooks/handouts.py)
         "template": "article.html",
         "required": {"title", "description", "author", "review", "in_short"},
         "optional": {"series", "series_part", "date", "updated", "notes_by"},
@@ -93,9 +101,11 @@ PAGE_TYPES = {
     },
     "exercise": {
         "shareable": True,
+        "steps": "sections",  # its steps: the sections of its form (short links)
+        "handout": True,  # also published as a blank PDF (hooks/handouts.py)
         "template": "exercise.html",
         "required": {"title", "description", "author", "review", "exercise", "in_short"},
-        "optional": set(),
+        "optional": {"for_clinicians"},
         "client_facing": True,
         "text_from_data": True,  # its layout shows text the Markdown body does not hold
         "reading_time": False,  # done, not read: a time would read as how long to take

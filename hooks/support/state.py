@@ -22,6 +22,9 @@ class BuildState:
     # leads to; written by hooks/short_links.py on_files, read by the share panel and the
     # clinicians' page.
     short_links_by_target: dict = field(default_factory=dict)
+    # The steps of each guide and exercise, in order: src_uri -> [(anchor, full short link)];
+    # written by hooks/short_links.py on_files, read by the share panel and the clinicians' page.
+    steps_by_page: dict = field(default_factory=dict)
     # What the checks found, per page (src_uri -> {"grade", "smog", "flagged", "review", …}),
     # and references nobody cites: gathered for the editors' report (support/report.py).
     findings: dict = field(default_factory=dict)
