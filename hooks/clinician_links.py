@@ -2,8 +2,9 @@
 with its full address, short link and step anchors, built from the site itself so that it can
 never fall out of date."""
 
+from handouts import handout_name
 from labels import label
-from support.page_types import page_type
+from support.page_types import PAGE_TYPES, page_type
 from support.state import build
 from support.steps import page_steps
 
@@ -28,6 +29,8 @@ def on_env(env, config, files, **kwargs):
             "short_link": short_links.get(page.url),
             "steps": page_steps(page),
             "note": page.meta.get("for_clinicians"),
+            "pdf": page.url + handout_name(page) if config["extra"]["handouts"] and
+            PAGE_TYPES[kind].get("handout") else None,
         })
     env.globals["clinician_pages"] = {label(key): pages for key, pages in groups.items()
                                       if pages}

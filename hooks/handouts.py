@@ -3,7 +3,8 @@ beside its page (guides/x/x.pdf), laid out by WeasyPrint at build time from the 
 with the engine's print style sheet, so paper and PDF look the same. Each PDF is tagged for
 screen readers (PDF/UA-1), carries the page's title and language, and its QR code and address.
 
-- Types that get one are marked `handout: True` in hooks/support/page_types.py.
+- Types that get one are marked `handout:` in hooks/support/page_types.py ("blank" for a form
+  printed empty, "page" for a page printed as it is).
 - Nothing is fetched from the network: WeasyPrint may read files of the built site only.
 - `SITE_HANDOUTS=skip` in the environment skips them for a fast local build; pages then do not
   link to them.
@@ -11,6 +12,7 @@ screen readers (PDF/UA-1), carries the page's title and language, and its QR cod
   README's commands install it. Without it, the build stops and says how to install it.
 """
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -18,6 +20,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from labels import label
+from support.dates import today
 from support.page_types import PAGE_TYPES, page_type
 
 log = get_plugin_logger(__name__)
@@ -27,7 +31,7 @@ STYLESHEETS = ("assets/stylesheets/engine.css", "assets/stylesheets/print.css")
 # Material's screen style sheet and script are left out of the PDF (see print.css).
 LINKED_STYLE = re.compile(r'<link rel="stylesheet"[^>]*>')
 SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
-_pending = []  # (finished HTML, output path, page URL)
+_pending = []  # (the page's HTML file, its PDF), made once every page is written
 
 
 def on_config(config, **kwargs):
@@ -41,15 +45,18 @@ def on_config(config, **kwargs):
 
 
 def on_page_context(context, page, config, nav, **kwargs):
-    if config["extra"]["handouts"] and PAGE_TYPES.get(page_type(page), {}).get("handout"):
-        context["handout_pdf"] = handout_name(page)
+    kind = PAGE_TYPES.get(page_type(page), {}).get("handout")
+    if config["extra"]["handouts"] and kind:
+        context["handout_pdf"] = {"href": handout_name(page),
+                                  "text": label("handout_link_blank") if kind == "blank"
+                                  else label("handout_link_page")}
     return context
 
 
 def on_post_page(output, page, config, **kwargs):
     if config["extra"]["handouts"] and PAGE_TYPES.get(page_type(page), {}).get("handout"):
-        target = Path(config["site_dir"]) / page.file.dest_uri
-        _pending.append((output, target.parent / handout_name(page), page.url))
+        written = Path(config["site_dir"]) / page.file.dest_uri
+        _pending.append((written, written.parent / handout_name(page)))
     return output
 
 
@@ -66,12 +73,16 @@ def on_post_build(config, **kwargs):
             "mkdocs build.") from None
     fetcher = _site_files_only(site)
     styles = [CSS(filename=str(site / sheet), url_fetcher=fetcher) for sheet in STYLESHEETS]
-    for html, target, url in _pending:
-        paper_html = _for_paper(html)
+    for written, target in _pending:
+        # The page as written, after every hook changed it, whatever their order.
+        paper_html = _for_paper(written.read_text(encoding="utf-8"))
         document = HTML(string=paper_html, base_url=str(target.parent) + "/",
                         url_fetcher=fetcher).render(stylesheets=styles)
-        document.write_pdf(target, pdf_variant="pdf/ua-1")
-    log.info(f"Made {len(_pending)} PDF handouts.")
+        # The same page gives the same file, build after build (a stable identifier).
+        identifier = hashlib.sha256(paper_html.encode()).hexdigest()[:32].encode()
+        document.metadata.created = document.metadata.modified = today().isoformat()
+        document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier)
+    log.debug(f"Made {len(_pending)} PDF handouts.")
     _pending.clear()
 
 

@@ -36,7 +36,7 @@ from mkdocs.utils.meta import get_data
 from labels import label
 from support import site_index
 from support.checks import checks_enabled
-from support.data_files import LineList, load_data_file
+from support.data_files import LineList, data_file_path, load_data_file
 from support.generated_pages import generated_page
 from support.page_types import DEFAULT_TYPE, PAGE_TYPES
 from support.shapes import INVALID, SLUG, Fields, Id, ListOf, Text, conform
@@ -60,6 +60,7 @@ _redirects = []  # (line or place, redirect page URL, target address) checked af
 _aliases = {}  # page src path -> [(old anchor, new anchor)]
 _moved_steps = {}  # redirect page src path -> [(old anchor, target path, new anchor)]
 _files = None
+_enabled = False
 # A level-2 heading, with an explicit anchor ({#step-1-name}) or one the table of contents makes.
 HEADING = re.compile(r"^##[ \t]+(?P<text>.*?)[ \t]*(?:\{[^}\n]*#(?P<id>[\w-]+)[^}\n]*\})?[ \t]*$",
                      re.M)
@@ -67,7 +68,9 @@ FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 
 
 def on_config(config, **kwargs):
-    global _links, _moved
+    global _links, _moved, _enabled
+    # A site without the file has no short links at all, not even its steps'.
+    _enabled = data_file_path(config, "short-links").is_file()
     data, problems = conform(load_data_file(config, "short-links"), SHORT_LINKS, WHERE)
     for problem in problems:
         if checks_enabled():
@@ -98,7 +101,8 @@ def on_files(files, config, **kwargs):
                                    line, label("short_link_title", name=name))
         if target_url is not None:
             build.short_links_by_target.setdefault(target_url, site_url + f"{prefix}/{name}/")
-    _add_step_links(files, config, prefix, site_url, seen)
+    if _enabled:
+        _add_step_links(files, config, prefix, site_url, seen)
     moved_pages = {}  # old URL -> redirect page src path
     for index, entry in enumerate(_moved):
         old_url, _, old_anchor = entry["from"].partition("#")

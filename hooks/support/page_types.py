@@ -68,7 +68,7 @@ PAGE_TYPES = {
     "guide": {
         "shareable": True,
         "steps": "headings",  # its steps: level-2 headings with a step- anchor (short links)
-        "handout": True,  # also published as a PDF (hooks/handouts.py)
+        "handout": "page",  # also published as a PDF (hooks/handouts.py)
         "template": "article.html",
         "required": {"title", "description", "author", "review", "in_short"},
         "optional": {"series", "series_part", "date", "updated", "notes_by"},
@@ -102,7 +102,7 @@ PAGE_TYPES = {
     "exercise": {
         "shareable": True,
         "steps": "sections",  # its steps: the sections of its form (short links)
-        "handout": True,  # also published as a blank PDF (hooks/handouts.py)
+        "handout": "blank",  # also published as a blank PDF (hooks/handouts.py)
         "template": "exercise.html",
         "required": {"title", "description", "author", "review", "exercise", "in_short"},
         "optional": {"for_clinicians"},

@@ -171,6 +171,7 @@ def test_share_panel_shows_address_and_a_qr_code_a_phone_can_read(site, browser,
     context = browser.new_context(java_script_enabled=False, device_scale_factor=2)
     page = context.new_page()
     page.goto(server + path)
+    page.locator("details.share-panel > summary").click()  # closed on screens
     image = tmp_path / "qr.png"
     page.locator(".share__qr").screenshot(path=str(image))
     context.close()
@@ -196,9 +197,9 @@ def test_printed_article_leads_back_to_the_page_and_to_every_link(browser, serve
     flat = text.replace(" ", "")
     context.close()
     assert "(" + SITE_URL + "guides/" in flat or "(" + SITE_URL + "learn/" in flat
-    assert "Share this page" in text and (SITE_URL + path.lstrip("/")) in flat
+    assert "If you need help now" in text and (SITE_URL + path.lstrip("/")) in flat
     assert "988" in text and "116 123" in text
-    assert text.rfind("Share this page") > text.rfind("Sources")
+    assert text.rfind("If you need help now") > text.rfind("Sources")
     for chrome in ("Table of contents", "Skip to content", "Previous", "Next "):
         assert chrome not in text, chrome
 
@@ -244,3 +245,76 @@ def test_not_found_page_is_helpful(site):
     assert "Go to the home page" in links and "Get help now" in links
     assert soup.select_one("header .site-help-link")
     assert soup.select_one('meta[http-equiv="Content-Security-Policy"]')
+
+
+# --- Handouts -------------------------------------------------------------------------------
+
+WORDS = ("I felt tired and a bit lost after the meeting today and I kept telling myself that I "
+         "should have done better but I know that most people feel like this sometimes").split()
+# Printed pages at most, filled with about 80 words in every box. The safety plan's seven steps
+# take three pages.
+PAGE_LIMITS = {
+    "/exercises/self-compassion-in-a-difficult-moment/": 2,
+    "/exercises/the-self-compassion-break/": 2,
+    "/exercises/self-kindness-check-in/": 2,
+    "/exercises/three-small-things/": 2,
+    "/exercises/my-safety-plan/": 3,
+    "/guides/self-compassion-in-three-steps/": 2,
+    "/guides/the-self-compassion-break/": 2,
+    "/articles/the-neuroscience-of-self-compassion/": 4,
+}
+
+
+@pytest.mark.parametrize("path", PAGE_LIMITS)
+def test_printed_handout_fits_its_pages_on_letter_and_a4_and_keeps_headings_with_text(
+        browser, server, site, path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + path)
+    for box in page.eval_on_selector_all("form.exercise textarea", "els => els.map(e => e.id)"):
+        page.fill(f"#{box}", " ".join(WORDS[i % len(WORDS)] for i in range(80)))
+    page.emulate_media(media="print")
+    headings = {" ".join(h.get_text(" ").replace("¶", "").split())
+                for h in read_html(site, path).select("article h2, article h3, .field__label")}
+    for paper in ("Letter", "A4"):
+        reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+        assert len(reader.pages) <= PAGE_LIMITS[path], f"{path}: {len(reader.pages)} {paper} pages"
+        for number, printed in enumerate(reader.pages[:-1], 1):
+            lines = [line.strip() for line in printed.extract_text().splitlines() if line.strip()]
+            assert lines[-1] not in headings, f"{path}: page {number} ends with '{lines[-1]}'"
+    blank = PdfReader(handout_pdf_path(site, path)) if path.startswith(("/exercises", "/guides")) \
+        else None
+    assert blank is None or len(blank.pages) <= PAGE_LIMITS[path], path
+    context.close()
+
+
+def handout_pdf_path(site, path):
+    link = read_html(site, path).select_one(".handout-link a")
+    return site / path.strip("/") / link["href"]
+
+
+def test_clinicians_page_has_one_title_and_a_note_for_every_exercise(site):
+    soup = read_html(site, "/for-clinicians/")
+    assert len(soup.select("h1")) == 1
+    exercises = [path for path in all_page_paths(site) if path.startswith("/exercises/")
+                 and read_html(site, path).select_one("form.exercise")]
+    table = soup.select_one("#what-each-page-is-for").find_next("table").get_text()
+    notes = soup.select(".clinician-links__note")
+    assert len(notes) == len(exercises) == 5
+    for path in exercises:
+        title = read_html(site, path).select_one("h1").get_text()
+        assert title.split(":")[-1].strip()[:12].lower() in table.lower(), title
+        assert site.joinpath(path.strip("/")).exists()
+    for note in notes:
+        terms = [dt.get_text() for dt in note.select("dt")]
+        assert terms == ["When to use it", "When to hold it back", "Questions for the next session"]
+        assert note.select("dd li"), note
+    links = {a["href"] for a in soup.select("a[type='application/pdf']")}
+    assert len(links) == 7, links
+
+
+@pytest.mark.parametrize("path", ["/exercises/self-compassion-in-a-difficult-moment/",
+                                  "/exercises/self-kindness-check-in/"])
+def test_worksheet_and_check_in_have_a_place_for_the_date(site, path):
+    date = read_html(site, path).select_one("form.exercise input[type=date]")
+    assert date is not None and date.find_previous("label").get_text() == "Date"

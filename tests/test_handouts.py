@@ -1,0 +1,172 @@
+"""The engine's gate for handouts and sharing, on every guide and exercise of the site under
+test: the ready-made PDF (tagged, titled, in the page's language, with a QR code a phone reads),
+a short link for every step that previews as the step, a share panel closed on screens but
+printed, paper without focus rings and with lines to write on, and answers that survive a
+trip to another page and back."""
+
+import io
+import re
+import subprocess
+
+import pypdfium2
+import pytest
+from pypdf import PdfReader
+
+from conftest import all_page_paths, open_without_javascript, pdf_text, read_html
+
+
+
+
+
+@pytest.fixture(scope="module")
+def handout_pages(site):
+    pages = [path for path in all_page_paths(site)
+             if read_html(site, path).select_one(".handout-link a")]
+    if not pages:
+        pytest.skip("the site under test has no guide or exercise")
+    return pages
+
+
+def handout_pdf(site, path):
+    link = read_html(site, path).select_one(".handout-link a")
+    assert link is not None and link["type"] == "application/pdf", path
+    return site / path.strip("/") / link["href"]
+
+
+def test_every_handout_pdf_is_tagged_titled_and_leads_back_by_qr_code(site, handout_pages,
+                                                                      tmp_path):
+    for path in handout_pages:
+        soup = read_html(site, path)
+        file = handout_pdf(site, path)
+        reader = PdfReader(file)
+        root = reader.trailer["/Root"]
+        assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root, path
+        assert root["/Lang"] == soup.html["lang"], path
+        assert reader.metadata.title == soup.title.get_text(), path
+        assert len(reader.pages) <= 3, f"{path}: the PDF has {len(reader.pages)} pages"
+        address = soup.select_one('link[rel="canonical"]')["href"]
+        text = " ".join(page.extract_text() for page in reader.pages)
+        assert address in text.replace("\n", ""), f"{path}: the PDF does not give its address"
+        assert "If you need help now" in text, path
+        # The QR code, as a phone camera would read it from the printed page.
+        read = []
+        for number, printed in enumerate(pypdfium2.PdfDocument(str(file))):
+            image = tmp_path / f"page-{number}.png"
+            printed.render(scale=4).to_pil().save(image)
+            read += subprocess.run(["zbarimg", "--raw", "--quiet", str(image)],
+                                   capture_output=True, text=True, timeout=60).stdout.split()
+        assert read == [address], f"{path}: the QR codes read {read}"
+
+
+def test_every_step_has_a_short_link_that_previews_as_the_step(site, handout_pages):
+    for path in handout_pages:
+        soup = read_html(site, path)
+        description = soup.select_one('meta[name="description"]')["content"]
+        steps = soup.select(".share-panel__steps li")
+        anchors = ([section["id"] for section in soup.select("form.exercise section h2")]
+                   or [h2["id"] for h2 in soup.select("article h2[id^='step-']")])
+        assert len(steps) == len(anchors) > 0, f"{path}: {len(steps)} step links, {anchors}"
+        for step, anchor in zip(steps, anchors):
+            short = step.select_one(".share-panel__address").get_text()
+            redirect = read_html(site, "/" + short.split("/", 3)[3])
+            heading = soup.find(id=anchor).get_text(" ", strip=True).rstrip("¶").strip()
+            title = redirect.select_one('meta[property="og:title"]')["content"]
+            assert title.startswith(heading), f"{short}: previews as {title!r}"
+            assert redirect.select_one('meta[property="og:description"]')["content"] == \
+                description, short
+            assert redirect.select_one('meta[http-equiv="refresh"]')["content"].endswith(
+                f"#{anchor}"), short
+
+
+def test_share_panel_is_closed_on_screens_printed_on_paper_and_copies_in_two_taps(
+        browser, server, handout_pages):
+    path = handout_pages[0]
+    context, page, _ = open_without_javascript(browser, server, path)
+    panel = page.locator("details.share-panel")
+    assert panel.get_attribute("open") is None
+    assert not page.locator(".share-panel__addresses").is_visible()
+    # Without script: no Copy button, and one tap selects the whole address.
+    page.locator("details.share-panel > summary").focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".share-panel__addresses").is_visible()
+    assert not page.locator(".share-panel__copy").first.is_visible()
+    page.locator(".share-panel__address").first.click()
+    selected = page.evaluate("getSelection().toString()")
+    assert selected == page.locator(".share-panel__address").first.inner_text(), selected
+    page.keyboard.press("Escape")
+    page.reload()
+    assert page.locator("details.share-panel").get_attribute("open") is None
+    address = page.locator('link[rel="canonical"]').get_attribute("href")
+    assert address in pdf_text(page).replace(" ", "")  # printed although closed
+    context.close()
+
+
+def test_copy_button_copies_the_address_where_the_page_runs_script(browser, server, site):
+    scripted = [path for path in all_page_paths(site)
+                if read_html(site, path).select_one(".share-panel__copy")
+                and read_html(site, path).select_one("script[src*='bundle']")]
+    if not scripted:
+        pytest.skip("no page with script has a share panel")
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + scripted[0])
+    page.locator("details.share-panel > summary").click()
+    button = page.locator(".share-panel__copy").first
+    assert button.is_visible()
+    button.click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("navigator.clipboard.readText()") == button.get_attribute(
+        "data-clipboard-text")
+    context.close()
+
+
+def test_paper_has_no_focus_ring_or_caret_and_lines_in_every_blank_field(browser, server, site):
+    exercises = [path for path in all_page_paths(site)
+                 if read_html(site, path).select_one("form.exercise textarea")]
+    for path in exercises:
+        context, page, _ = open_without_javascript(browser, server, path)
+        page.locator("form.exercise textarea").last.focus()
+        page.emulate_media(media="print")
+        styles = page.eval_on_selector_all("form.exercise textarea", """els => els.map(e => {
+            const s = getComputedStyle(e);
+            return [s.outlineStyle, s.caretColor, s.backgroundImage !== 'none']; })""")
+        for outline, caret, lined in styles:
+            assert outline == "none" and caret == "rgba(0, 0, 0, 0)" and lined, (path, styles)
+        size = page.eval_on_selector(".handout-footer li", "e => getComputedStyle(e).fontSize")
+        assert float(size[:-2]) >= 13.3, f"{path}: help numbers print at {size}"  # 10 pt
+        heading = page.eval_on_selector(".handout-footer h2", "e => e.textContent")
+        assert heading == "If you need help now", heading
+        context.close()
+
+
+def test_answers_are_still_there_after_getting_help_and_coming_back(browser, server, site):
+    exercises = [path for path in all_page_paths(site)
+                 if read_html(site, path).select_one("form.exercise textarea")]
+    if not exercises:
+        pytest.skip("no exercise with a text box")
+    context, page, _ = open_without_javascript(browser, server, exercises[0])
+    box = page.locator("form.exercise textarea").first
+    box.fill("Words I do not want to lose.")
+    page.locator(".md-header a", has_text="Get help now").first.click()
+    page.wait_for_load_state()
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.locator("form.exercise textarea").first.input_value() == \
+        "Words I do not want to lose."
+    context.close()
+
+
+def test_print_and_save_steps_open_by_keyboard_beside_clear(browser, server, site):
+    exercises = [path for path in all_page_paths(site)
+                 if read_html(site, path).select_one("form.exercise")]
+    if not exercises:
+        pytest.skip("no exercise")
+    context, page, _ = open_without_javascript(browser, server, exercises[0])
+    page.locator(".exercise__keep > summary").focus()
+    page.keyboard.press("Enter")
+    steps = page.locator(".exercise__keep li")
+    assert steps.count() == 3 and steps.first.is_visible()
+    text = page.locator(".exercise__keep").inner_text()
+    assert "iPhone" in text and "Android" in text and "Computer" in text
+    assert page.locator(".exercise__keep .handout-link a").is_visible()
+    context.close()
