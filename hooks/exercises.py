@@ -22,8 +22,6 @@ COMMON = {"name": Id(), "type": Text(), "label": Text()}
 HINT = {"hint": Text()}
 FIELD = Kinds("type", {
     "text": Fields(COMMON, HINT),
-    # A date, so a reader can keep several filled copies apart (a date picker on phones).
-    "date": Fields(COMMON, HINT),
     "textarea": Fields(COMMON, {**HINT, "rows": WholeNumber(1, 30)}),
     "checkboxes": Fields({**COMMON, "options": CHOICES}, HINT),
     "radios": Fields({**COMMON, "options": CHOICES}, HINT),
@@ -33,6 +31,8 @@ FIELD = Kinds("type", {
          "items": ListOf(Fields({"id": Id(), "statement": Text()},
                                 {"reflections": ValuesOf(Text())}), min_items=1)},
         {**HINT, "running_total": Flag(), "total_label": Text()}),
+    # A date, so a reader can keep several filled copies apart (a date picker on phones).
+    "date": Fields(COMMON, HINT),
 })
 SECTION = Fields({"id": Id(), "heading": Text()},
                  {"intro": Text(), "fields": ListOf(FIELD, entry="field"),

@@ -93,9 +93,13 @@ def handout_name(page) -> str:
 
 def _for_paper(html: str) -> str:
     """The finished page as a blank handout: the engine's styles only, no script, every
-    closed box open, and a class that gives blank fields room for handwriting."""
+    closed box open, text boxes as ruled space, and a class that gives blank fields room for
+    handwriting."""
     html = SCRIPT.sub("", LINKED_STYLE.sub("", html))
     html = re.sub(r"<details\b(?![^>]*\bopen\b)", "<details open", html)
+    # WeasyPrint draws form controls its own way; a blank handout needs only their ruled space.
+    html = re.sub(r"<textarea\b([^>]*)></textarea>", r"<div\1></div>", html)
+    html = re.sub(r'<input class="field__date"[^>]*>', '<span class="field__date"></span>', html)
     tag = re.search(r"<html\b[^>]*>", html)
     if tag is None:
         return html

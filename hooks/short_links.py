@@ -207,7 +207,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     target = page.meta.get("target") if page.meta.get("type") == "short-link" else None
     if not isinstance(target, str):
         return context
-    _preview_as_target(page, target)
+    context["preview"] = _preview_of(target)
     if "#" in target:
         return context
     target_page = _page_for(target)
@@ -230,12 +230,14 @@ def on_page_context(context, page, config, nav, **kwargs):
     return context
 
 
-def _preview_as_target(page, target):
-    """Title and description of the page (and step) a link leads to, for link previews."""
+def _preview_of(target):
+    """Title and description of the page (and step) a link leads to, for the head of its
+    redirect page, so a pasted short link previews as where it goes. The redirect page keeps
+    its own title ("Short link: …") for the editors' report."""
     path, _, anchor = target.partition("#")
     target_page = _page_for(path)
     if target_page is None:
-        return
+        return None
     # Titles are HTML text already (hooks/escaping.py; Markdown for headings).
     step = next((Markup(item.title) for item in every_item(target_page.toc)
                  if item.id == anchor), None)
@@ -244,10 +246,8 @@ def _preview_as_target(page, target):
                      target_page.meta["exercise"].get("sections") or []
                      if isinstance(section, dict) and section.get("id") == anchor), None)
     # format() escapes a section heading from front matter; the other two are HTML already.
-    page.title = Markup("{} - {}").format(step, target_page.title) if step else target_page.title
-    description = target_page.meta.get("description")
-    if description:
-        page.meta["description"] = description
+    title = Markup("{} - {}").format(step, target_page.title) if step else target_page.title
+    return {"title": title, "description": target_page.meta.get("description")}
 
 
 def _page_for(path):
