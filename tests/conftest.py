@@ -69,8 +69,11 @@ def axe_audit(page, path: str, states) -> list[str]:
 def build_site(project_dir: Path, site_dir: Path, *options: str,
                **env_overrides) -> subprocess.CompletedProcess:
     """Run the real strict build, as the README and the deploy do. Never with -v: it silently
-    skips MkDocs' anchor check."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": FIXED_TODAY, **env_overrides}
+    skips MkDocs' anchor check. The PDF handouts are left out (SITE_HANDOUTS=skip) unless a
+    test asks for them with SITE_HANDOUTS="": the site under test and the tests about the
+    handouts do; the many builds that check an author's mistake need not spend time on PDFs."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_TODAY": FIXED_TODAY,
+           "SITE_HANDOUTS": "skip", **env_overrides}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *options,
          "-f", str(project_dir / "mkdocs.yml"), "-d", str(site_dir)],
@@ -118,7 +121,7 @@ def all_page_paths(site_dir: Path) -> list[str]:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(SITE_PROJECT, site_dir)
+    result = build_site(SITE_PROJECT, site_dir, SITE_HANDOUTS="")
     return site_dir, result
 
 
@@ -151,10 +154,13 @@ def open_without_javascript(browser, server, path, **options):
     context = browser.new_context(java_script_enabled=False, **options)
     page = context.new_page()
     log = {"requests": [], "console": []}
-    page.on("request", lambda request: log["requests"].append(request.url))
+    icon = []  # the page's own icon: the browser may fetch it at any time, and it sends nothing
+    page.on("request", lambda request: None if request.url in icon
+            else log["requests"].append(request.url))
     page.on("console", lambda message: log["console"].append(f"{message.type}: {message.text}"))
     page.goto(server + path, wait_until="networkidle")
-    log["requests"].clear()  # only what happens after the page (and its icon) loaded counts
+    icon += page.eval_on_selector_all('link[rel="icon"]', "els => els.map(e => e.href)")
+    log["requests"].clear()  # only what happens after the page loaded counts
     return context, page, log
 
 

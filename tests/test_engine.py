@@ -234,7 +234,7 @@ def test_the_order_of_the_hook_list_changes_nothing_in_the_built_site(tmp_path):
             for number, line in zip(places, reversed([lines[n] for n in places])):
                 lines[number] = line
             engine.write_text("".join(lines))
-        result = build_site(project, tmp_path / f"{order}-site")
+        result = build_site(project, tmp_path / f"{order}-site", SITE_HANDOUTS="")
         assert result.returncode == 0, result.stderr
         sites[order] = {path.relative_to(tmp_path / f"{order}-site").as_posix(): content(path)
                         for path in (tmp_path / f"{order}-site").rglob("*") if path.is_file()}

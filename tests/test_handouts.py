@@ -12,7 +12,8 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from conftest import all_page_paths, open_without_javascript, pdf_text, read_html
+from conftest import (all_page_paths, build_site, fixture_site, open_without_javascript,
+                      pdf_text, read_html)
 
 
 
@@ -170,3 +171,20 @@ def test_print_and_save_steps_open_by_keyboard_beside_clear(browser, server, sit
     assert "iPhone" in text and "Android" in text and "Computer" in text
     assert page.locator(".exercise__keep .handout-link a").is_visible()
     context.close()
+
+
+def test_handouts_can_be_skipped_for_a_fast_build_and_a_wrong_setting_is_named(tmp_path):
+    project = fixture_site(tmp_path / "project")
+    made = build_site(project, tmp_path / "with", SITE_HANDOUTS="")
+    assert made.returncode == 0, made.stderr
+    assert sorted(path.name for path in (tmp_path / "with").rglob("*.pdf"))
+    skipped = build_site(project, tmp_path / "without", SITE_HANDOUTS="skip")
+    assert skipped.returncode == 0, skipped.stderr
+    assert list((tmp_path / "without").rglob("*.pdf")) == []
+    assert not any(read_html(tmp_path / "without", path).select(".handout-link, "
+                                                                 "a[type='application/pdf']")
+                   for path in all_page_paths(tmp_path / "without"))
+    wrong = build_site(project, tmp_path / "wrong", SITE_HANDOUTS="no")
+    assert wrong.returncode != 0 and "Traceback" not in wrong.stderr
+    assert "SITE_HANDOUTS='no' is not a choice" in wrong.stderr
+    assert "SITE_HANDOUTS=skip" in wrong.stderr
