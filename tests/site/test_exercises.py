@@ -204,6 +204,21 @@ def test_breathing_pacer_moves_only_when_turned_on_and_motion_is_welcome(browser
     context.close()
 
 
+def test_printed_breathing_guide_gives_words_that_work_without_the_moving_circle(browser, server,
+                                                                              site):
+    path = "/exercises/the-self-compassion-break/"
+    pacer = read_html(site, path).select_one(".pacer")
+    still = " ".join(pacer.select_one(".pacer__still").get_text().split())
+    moving = " ".join(pacer.select_one(".pacer__instructions").get_text().split())
+    label = pacer.select_one("label").get_text().strip()
+    context, page, _ = open_without_javascript(browser, server, path)
+    page.check(".pacer__toggle")  # turned on or not, paper cannot move
+    printed = pdf_text(page)
+    assert still in printed
+    assert moving not in printed and label not in printed
+    context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", all_exercise_pages())
 def test_axe_finds_no_accessibility_violations(browser, server, path, scheme):
