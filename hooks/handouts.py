@@ -6,6 +6,7 @@ screen readers (PDF/UA-1), carries the page's title and language, and its QR cod
 - Types that get one are marked `handout:` in hooks/support/page_types.py ("blank" for a form
   printed empty, "page" for a page printed as it is).
 - Nothing is fetched from the network: WeasyPrint may read files of the built site only.
+- The paper is `extra: handout_paper:` in mkdocs.yml (letter or A4, checked by settings.py).
 - `SITE_HANDOUTS=skip` in the environment skips them for a fast local build; pages then do not
   link to them.
 - WeasyPrint needs Pango from the system (Debian: libpango-1.0-0 libpangoft2-1.0-0); the
@@ -27,10 +28,15 @@ from support.page_types import PAGE_TYPES, page_type
 log = get_plugin_logger(__name__)
 
 SKIP_VARIABLE = "SITE_HANDOUTS"
-STYLESHEETS = ("assets/stylesheets/engine.css", "assets/stylesheets/print.css")
+PRINT_SHEET = "assets/stylesheets/print.css"
+STYLESHEETS = ("assets/stylesheets/engine.css", PRINT_SHEET)
 # Material's screen style sheet and script are left out of the PDF (see print.css).
 LINKED_STYLE = re.compile(r'<link rel="stylesheet"[^>]*>')
 SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
+# WeasyPrint fills an inline SVG from the styles inside it only, so the print sheet's fills for
+# a drawing's parts (`.md-typeset .drawing__svg .accent { fill: … }`) go into each drawing.
+DRAWING_FILL = re.compile(r"\.md-typeset \.drawing__svg (\.[\w-]+) \{([^}]*)\}")
+DRAWING = re.compile(r'<svg\b[^>]*\bclass="drawing__svg[" ][^>]*>')
 _pending = []  # (the page's HTML file, its PDF), made once every page is written
 
 
@@ -73,9 +79,13 @@ def on_post_build(config, **kwargs):
             "mkdocs build.") from None
     fetcher = _site_files_only(site)
     styles = [CSS(filename=str(site / sheet), url_fetcher=fetcher) for sheet in STYLESHEETS]
+    # A browser prints on the reader's paper (print.css says `size: auto`); a PDF needs one.
+    styles.append(CSS(string=f"@page {{ size: {config['extra']['handout_paper']}; }}"))
+    fills = "".join(f"{part}{{{rule.strip()}}}" for part, rule in DRAWING_FILL.findall(
+        (site / PRINT_SHEET).read_text(encoding="utf-8")))
     for written, target in _pending:
         # The page as written, after every hook changed it, whatever their order.
-        paper_html = _for_paper(written.read_text(encoding="utf-8"))
+        paper_html = _for_paper(written.read_text(encoding="utf-8"), fills)
         document = HTML(string=paper_html, base_url=str(target.parent) + "/",
                         url_fetcher=fetcher).render(stylesheets=styles)
         # The same page gives the same file, build after build (a stable identifier).
@@ -91,11 +101,13 @@ def handout_name(page) -> str:
     return (page.url.rstrip("/").rsplit("/", 1)[-1] or "home") + ".pdf"
 
 
-def _for_paper(html: str) -> str:
+def _for_paper(html: str, drawing_fills: str = "") -> str:
     """The finished page as a blank handout: the engine's styles only, no script, every
-    closed box open, text boxes as ruled space, and a class that gives blank fields room for
-    handwriting."""
+    closed box open, text boxes as ruled space, drawings filled as on paper, and a class that
+    gives blank fields room for handwriting."""
     html = SCRIPT.sub("", LINKED_STYLE.sub("", html))
+    if drawing_fills:
+        html = DRAWING.sub(lambda svg: f"{svg.group(0)}<style>{drawing_fills}</style>", html)
     html = re.sub(r"<details\b(?![^>]*\bopen\b)", "<details open", html)
     # WeasyPrint draws form controls its own way; a blank handout needs only their ruled space.
     html = re.sub(r"<textarea\b([^>]*)></textarea>", r"<div\1></div>", html)

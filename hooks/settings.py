@@ -41,10 +41,12 @@ PALETTE_VALUE = re.compile(r"[\w (),:/.-]*\Z")
 # links, so an unknown one is refused rather than passed on unchecked. Analytics, consent and
 # polyfills are refused with their own reasons by hooks/privacy_config.py.
 KNOWN_EXTRA = ("practice", "labels", "look", "features", "help_page", "short_links_prefix",
-               "review_max_age_months", "review_policy_page", "readability", "generator")
+               "review_max_age_months", "review_policy_page", "readability", "generator",
+               "handout_paper")
 LEFT_TO_PRIVACY = ("analytics", "consent", "polyfills")
 PLACE = "mkdocs.yml, extra"  # where shape messages say a setting is
 FEATURES = ("share_panel", "qr_codes")
+HANDOUT_PAPERS = ("letter", "a4")  # CSS page sizes
 # Characters that never belong in an address as written, and would break the pages it lands in.
 UNSAFE_IN_ADDRESS = re.compile(r"[\s\"'<>\\`{}|^]")
 
@@ -93,6 +95,12 @@ def setting_problems(extra):
     yield from problems
     if practice is not INVALID:
         extra["practice"] = practice  # numbers turned into text, empty optional values kept
+    paper = extra.get("handout_paper")
+    if not isinstance(paper, str) or paper.lower() not in HANDOUT_PAPERS:
+        yield (f"{where} handout_paper is '{paper}'. Write 'handout_paper: letter' or "
+               "'handout_paper: A4'.")
+    else:
+        extra["handout_paper"] = paper.lower()
     prefix = extra.get("short_links_prefix")
     if not isinstance(prefix, str) or not SLUG.match(prefix):
         yield (f"{where} short_links_prefix is '{prefix}'. Use one short word in lower-case "

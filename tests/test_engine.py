@@ -28,6 +28,18 @@ ENGLISH = yaml.safe_load((PROJECT / "hooks/labels/en.yml").read_text(encoding="u
 LABEL_CALL = re.compile(r"""label\(\s*["']([a-z_]+)["']""")
 
 
+# --- A new site ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("country, paper", [("us", "letter"), ("ca", "letter"), ("gb", "A4"),
+                                            ("ie", "A4")])
+def test_a_new_site_prints_its_handouts_on_the_paper_of_its_country(country, paper):
+    sys.path.insert(0, str(PROJECT / "hooks" / "starter"))
+    import make_site
+    config = yaml.safe_load(make_site.practice_config({"practice_name": "A practice",
+                                                       "country": country}))
+    assert config["extra"]["handout_paper"] == paper
+
+
 # --- Words as data ----------------------------------------------------------------------------
 
 def test_every_label_the_engine_asks_for_is_in_the_labels_file_and_every_label_is_used():

@@ -59,6 +59,16 @@ def test_every_handout_pdf_is_tagged_titled_and_leads_back_by_qr_code(site, hand
         assert read == [address], f"{path}: the QR codes read {read}"
 
 
+def test_drawings_in_a_handout_pdf_keep_the_grey_fills_they_have_on_paper(site, handout_pages):
+    grey = "0.733333 0.733333 0.733333 rg"  # print.css fills a drawing's .accent parts #bbb
+    drawn = [path for path in handout_pages
+             if read_html(site, path).select(".drawing__svg .accent")]
+    for path in drawn:
+        pages = PdfReader(handout_pdf(site, path)).pages
+        drawing = "".join(page.get_contents().get_data().decode("latin-1") for page in pages)
+        assert grey in drawing, f"{path}: the PDF draws its drawing without fills"
+
+
 def test_every_step_has_a_short_link_that_previews_as_the_step(site, handout_pages):
     for path in handout_pages:
         soup = read_html(site, path)
@@ -173,11 +183,24 @@ def test_print_and_save_steps_open_by_keyboard_beside_clear(browser, server, sit
     context.close()
 
 
-def test_handouts_can_be_skipped_for_a_fast_build_and_a_wrong_setting_is_named(tmp_path):
+def paper_sizes(site) -> set[tuple[int, int]]:
+    """The page sizes of every PDF of a built site, in points."""
+    return {(round(page.mediabox.width), round(page.mediabox.height))
+            for pdf in site.rglob("*.pdf") for page in PdfReader(pdf).pages}
+
+
+def test_handouts_come_on_the_chosen_paper_can_be_skipped_and_a_wrong_setting_is_named(
+        tmp_path):
     project = fixture_site(tmp_path / "project")
     made = build_site(project, tmp_path / "with", SITE_HANDOUTS="")
     assert made.returncode == 0, made.stderr
     assert sorted(path.name for path in (tmp_path / "with").rglob("*.pdf"))
+    assert paper_sizes(tmp_path / "with") == {(612, 792)}  # Letter, the engine's default
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("extra:\n", "extra:\n  handout_paper: A4\n", 1))
+    on_a4 = build_site(project, tmp_path / "a4", SITE_HANDOUTS="")
+    assert on_a4.returncode == 0, on_a4.stderr
+    assert paper_sizes(tmp_path / "a4") == {(595, 842)}
     skipped = build_site(project, tmp_path / "without", SITE_HANDOUTS="skip")
     assert skipped.returncode == 0, skipped.stderr
     assert list((tmp_path / "without").rglob("*.pdf")) == []

@@ -20,6 +20,8 @@ import yaml
 STARTER = Path(__file__).resolve().parent
 ANSWERS = Path("hooks/.copier-answers.yml")
 COUNTRIES = sorted(path.stem for path in (STARTER / "help-lines").glob("*.yml"))
+# Letter paper where it is the standard; A4 everywhere else.
+LETTER_COUNTRIES = {"us", "ca"}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -64,6 +66,7 @@ def practice_config(answers: dict) -> str:
         "__SITE_NAME__": answers.get("site_name") or f"{answers['practice_name']} library",
         "__PRACTICE_NAME__": answers["practice_name"],
         "__LANGUAGE__": answers.get("language") or "en",
+        "__HANDOUT_PAPER__": "letter" if answers["country"] in LETTER_COUNTRIES else "A4",
         "__CONTACT_EMAIL__": answers.get("contact_email") or "",
         "__CONTACT_PHONE__": answers.get("contact_phone") or "",
         "__CONTACT_PAGE__": contact_page,

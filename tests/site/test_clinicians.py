@@ -314,7 +314,8 @@ def test_clinicians_page_has_one_title_and_a_note_for_every_exercise(site):
 
 
 @pytest.mark.parametrize("path", ["/exercises/self-compassion-in-a-difficult-moment/",
-                                  "/exercises/self-kindness-check-in/"])
-def test_worksheet_and_check_in_have_a_place_for_the_date(site, path):
+                                  "/exercises/self-kindness-check-in/",
+                                  "/exercises/three-small-things/"])
+def test_worksheets_kept_in_several_copies_have_a_place_for_the_date(site, path):
     date = read_html(site, path).select_one("form.exercise input[type=date]")
     assert date is not None and date.find_previous("label").get_text() == "Date"

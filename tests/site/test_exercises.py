@@ -195,12 +195,14 @@ def test_breathing_pacer_moves_only_when_turned_on_and_motion_is_welcome(browser
                                                reduced_motion=motion)
     circle = ".pacer__circle"
     assert page.eval_on_selector(circle, "e => getComputedStyle(e).animationName") == "none"
+    # Words for what the reader sees: counting while nothing moves, the circle's while it does.
+    assert page.is_visible(".pacer__still") and not page.is_visible(".pacer__instructions")
     page.check(".pacer__toggle")
     name = page.eval_on_selector(circle, "e => getComputedStyle(e).animationName")
     visible = page.is_visible(circle)
     assert (name == "pacer-breathe" and visible) == moving
-    if not moving:
-        assert page.is_visible(".pacer__still")
+    assert page.is_visible(".pacer__instructions") == moving
+    assert page.is_visible(".pacer__still") != moving
     context.close()
 
 

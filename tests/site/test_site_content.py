@@ -379,12 +379,15 @@ def test_this_repositorys_own_site_cannot_be_published_until_the_practice_fills_
 
 def _first_search_result(page, words: str) -> str:
     # The index loads in a worker, and words typed before it is ready are not searched: type
-    # again until the results (or their absence) show, as a person would.
+    # again until the results (or their absence) show, as a person would. The words go in
+    # whole (a paste, then a key): typed letter by letter, the results of "an" could show
+    # before those of "angry".
     shown = ("() => document.querySelector('.md-search-result__item a') || /Nothing matches/"
              ".test(document.querySelector('.md-search-result__meta')?.textContent || '')")
     for _ in range(20):
-        page.fill("input.md-search__input", "")
-        page.type("input.md-search__input", words)
+        for query in ("", words):
+            page.fill("input.md-search__input", query)
+            page.press("input.md-search__input", "End")
         try:
             page.wait_for_function(shown, timeout=1_000)
             break
