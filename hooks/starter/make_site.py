@@ -66,7 +66,9 @@ def practice_config(answers: dict) -> str:
         "__SITE_NAME__": answers.get("site_name") or f"{answers['practice_name']} library",
         "__PRACTICE_NAME__": answers["practice_name"],
         "__LANGUAGE__": answers.get("language") or "en",
-        "__HANDOUT_PAPER__": "letter" if answers["country"] in LETTER_COUNTRIES else "A4",
+        # No country given: the engine's default paper (letter), as for copier's default (us).
+        "__HANDOUT_PAPER__": "letter" if answers.get("country", "us") in LETTER_COUNTRIES
+                             else "A4",
         "__CONTACT_EMAIL__": answers.get("contact_email") or "",
         "__CONTACT_PHONE__": answers.get("contact_phone") or "",
         "__CONTACT_PAGE__": contact_page,
