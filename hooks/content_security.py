@@ -1,7 +1,8 @@
 """Content-Security-Policy for every page, as a meta tag placed before any script.
 
-Pages whose type runs no script (exercises, the feelings guide and redirect pages, declared
-in hooks/support/page_types.py) lose every <script> element and get a policy that allows none,
+Pages whose type runs no script (the help page, exercises, the feelings guide and redirect
+pages, declared in hooks/support/page_types.py) and the "page not found" page lose every
+<script> element and get a policy that allows none,
 except the engine's own small scripts (overrides/partials/javascripts/, such as the redirect
 pages' one), each approved by its hash.
 Other pages allow scripts only from the site itself or, for the small inline scripts the engine
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from support.page_types import SCRIPTLESS_TYPES, page_type
+from support.page_types import SCRIPTLESS_TEMPLATES, SCRIPTLESS_TYPES, page_type
 from support.source import page_path
 from support.state import build
 
@@ -62,15 +63,16 @@ def on_page_context(context, page, config, nav, **kwargs):
     return context
 
 
+def on_template_context(context, template_name, config, **kwargs):
+    context["scriptless"] = template_name in SCRIPTLESS_TEMPLATES
+    return context
+
+
 @event_priority(-100)  # last: it hashes the page's scripts as they will be served
 def on_post_page(output, page, config, **kwargs):
     if is_scriptless(page):
-        kept = []
-        output = SCRIPT.sub(lambda match: _keep_own(match, kept), output)
-        policy = scriptless_policy(kept)
-    else:
-        policy = scripted_policy(output, page_path(page))
-    return with_policy(output, policy)
+        return without_scripts(output)
+    return with_policy(output, scripted_policy(output, page_path(page)))
 
 
 @event_priority(-100)
@@ -78,7 +80,16 @@ def on_post_template(output_content, template_name, config, **kwargs):
     # Pages made from a template alone, such as 404.html, get the same protection.
     if not template_name.endswith(".html"):
         return output_content
+    if template_name in SCRIPTLESS_TEMPLATES:
+        return without_scripts(output_content)
     return with_policy(output_content, scripted_policy(output_content, template_name))
+
+
+def without_scripts(html: str) -> str:
+    """The page with no script but the engine's own, and a policy that allows no other."""
+    kept = []
+    html = SCRIPT.sub(lambda match: _keep_own(match, kept), html)
+    return with_policy(html, scriptless_policy(kept))
 
 
 def _keep_own(match, kept: list) -> str:

@@ -138,8 +138,9 @@ main() {
       ensure_pango
       ensure_chromium
       # One test process per core, sharing the work test by test (tests that share one costly
-      # fixture are grouped with xdist_group).
-      exec .venv/bin/python -m pytest tests -n "$(nproc)" --dist loadgroup "$@"
+      # fixture are grouped with xdist_group). The slowest tests are listed at the end, to keep
+      # the whole run within its ten minutes.
+      exec .venv/bin/python -m pytest tests -n "$(nproc)" --dist loadgroup --durations=15 "$@"
       ;;
     bench)
       ensure_python_packages tests/requirements.txt

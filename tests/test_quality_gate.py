@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (all_page_paths, axe_audit, open_menu_by_keyboard, press_tab_until,
-                      read_html)
+from conftest import (ALL_SCREENS, all_page_paths, axe_audit, one_page_of_each_kind,
+                      open_menu_by_keyboard, press_tab_until, read_html)
 
 VNU = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -27,12 +27,12 @@ def page_paths(site):
     return all_page_paths(site)
 
 
-def without_scripts_or_refresh(first: str):
-    """A route handler that refuses the site's scripts and serves the page at `first` without
-    its meta refresh."""
+def without_refresh(first: str, scripts: bool):
+    """A route handler that serves the page at `first` without its meta refresh, and refuses
+    the site's scripts unless `scripts`."""
     def route(route_request):
         request = route_request.request
-        if request.resource_type == "script":
+        if request.resource_type == "script" and not scripts:
             route_request.abort()
         elif request.url == first:
             response = route_request.fetch()
@@ -43,19 +43,25 @@ def without_scripts_or_refresh(first: str):
     return route
 
 
-def test_axe_finds_no_violation_with_scripts_blocked_light_or_dark_at_1280_and_320_pixels(
-        browser, server, page_paths):
-    """The page as a reader without JavaScript gets it (the site's own scripts refused). A
-    redirect page is audited as served, minus its meta refresh, so that it stays put while axe
-    reads it. With scripts running, axe audits each page in test_browser.py's visit."""
+@pytest.mark.parametrize("scripts", [True, False], ids=["scripts running", "scripts blocked"])
+def test_axe_finds_no_violation_and_nothing_scrolls_sideways_on_each_kind_of_page_at_every_size(
+        browser, server, site, scripts):
+    """One page of each kind, light and dark, at five screen sizes from a small phone to a
+    large monitor, as a reader with JavaScript gets it and as one without (the site's own
+    scripts refused). Every page is audited at two sizes in test_browser.py's visit. A redirect
+    page is audited as served, minus its meta refresh, so that it stays put while axe reads it;
+    with scripts running it moves on at once, to a page audited on its own."""
     failures = []
-    for path in page_paths:
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
+    for kind, path in one_page_of_each_kind(site).items():
+        if scripts and read_html(site, path).select_one('meta[http-equiv="refresh"]'):
+            continue
+        context = browser.new_context(viewport={"width": 1280, "height": 720})
         page = context.new_page()
-        page.route("**/*", without_scripts_or_refresh(server + path))
-        page.goto(server + path, wait_until="load")
-        failures += axe_audit(page, path, [("light", 1280), ("dark", 1280),
-                                           ("light", 320), ("dark", 320)])
+        page.route("**/*", without_refresh(server + path, scripts))
+        page.goto(server + path, wait_until="networkidle" if scripts else "load")
+        failures += axe_audit(page, f"{path} ({kind})",
+                              [(scheme, screen) for screen in ALL_SCREENS
+                               for scheme in ("light", "dark")])
         context.close()
     assert failures == []
 
@@ -105,6 +111,18 @@ def test_every_page_has_a_strict_content_security_policy_before_any_script(site,
                 problems.append(f"{path}: external link {link['href']} without "
                                 "rel=\"noopener noreferrer\" or with a target")
     assert problems == []
+
+
+def test_the_help_page_and_the_not_found_page_run_no_script_and_keep_the_help_link(site):
+    help_path = "/" + read_html(site, "/").select_one("header .site-help-link")["href"] \
+        .lstrip("./")
+    for path in (help_path, "/404.html"):
+        soup = read_html(site, path)
+        scripts = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
+        policy = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+        assert scripts == [] and "script-src 'none'" in policy, path
+        assert soup.select_one("header .site-help-link"), path
+        assert soup.select_one(".md-search") is None, f"{path}: search needs script"
 
 
 def test_every_page_has_a_skip_link_that_leads_to_its_content(site, page_paths):

@@ -86,6 +86,8 @@ PAGE_TYPES = {
         "optional": set(),
         "client_facing": True,
         "text_from_data": True,  # its layout shows text the Markdown body does not hold
+        # The page a reader in crisis opens: it paints from its own bytes, with nothing to run.
+        "scripts": False,
     },
     "clinicians": {
         "template": "clinicians.html",
@@ -192,6 +194,9 @@ TITLED_TYPES = {name for name, spec in PAGE_TYPES.items()
 UNINDEXED_TYPES = {name for name, spec in PAGE_TYPES.items() if spec.get("indexed") is False}
 # Types whose pages carry no script at all (and whose policy forbids any).
 SCRIPTLESS_TYPES = {name for name, spec in PAGE_TYPES.items() if spec.get("scripts") is False}
+# Pages made from a template alone that carry no script either: "page not found" is reached by
+# a reader who is already lost, so it must show at once.
+SCRIPTLESS_TEMPLATES = {"404.html"}
 CLIENT_FACING_TYPES = {name for name, spec in PAGE_TYPES.items() if spec["client_facing"]}
 
 
