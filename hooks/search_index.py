@@ -37,10 +37,9 @@ def on_config(config, **kwargs):
 
 def on_post_page(output, page, config, **kwargs):
     search = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
-    if search.get("exclude"):
-        return output
     terms = [str(term) for term in page.meta.get("search_terms") or []]
-    if page_type(page) in DATA_TEXT_TYPES or terms:
+    # A page left out of the index may still offer search (the topics page does).
+    if not search.get("exclude") and (page_type(page) in DATA_TEXT_TYPES or terms):
         text = visible_text(main_content(output), skip_tags={"script", "style", "svg"},
                             skip_classes=SKIPPED_CLASSES)
         _entries[page.url] = {"title": str(escape(plain(page.title))),

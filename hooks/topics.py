@@ -3,7 +3,9 @@
 Search needs JavaScript, and pages that run none (exercises, the feelings guide) or a reader's
 browser with it turned off show no search box. This page takes its place: the header links to
 it wherever search is not there. It lists every page that search would list, by title, A to Z,
-with its description.
+with its description. It is also where search lives (overrides/partials/header.html): other
+pages' search button leads here with `?q=`, which has Material open search at once, so that no
+other page loads the search index or its worker before a reader asks to search.
 """
 
 from mkdocs.exceptions import PluginError

@@ -152,6 +152,8 @@ main() {
       echo
       ../../.venv/bin/python serve_rebuild.py
       echo
+      ../../.venv/bin/python page_weight.py
+      echo
       exec ../../.venv/bin/python lighthouse.py
       ;;
     new)

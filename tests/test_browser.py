@@ -137,6 +137,24 @@ def test_every_page_loads_cleanly_without_javascript_and_fits_a_small_phone(
     assert report == {} and too_wide == {}
 
 
+SEARCH_FILES = ("search_index.json", "/workers/search.")
+
+
+def test_search_files_load_only_when_a_reader_opens_search(browser, server):
+    tab = Reader(browser, server)
+    fetched = []
+    tab.page.on("request", lambda request: fetched.append(request.url))
+    tab.visit("/", wait_until="networkidle")
+    early = [url for url in fetched if any(name in url for name in SEARCH_FILES)]
+    assert early == [], "the home page loads search files before anyone searches"
+    tab.page.click("header .site-search-link")
+    tab.page.wait_for_function("() => document.activeElement?.matches('input.md-search__input')")
+    tab.page.keyboard.type("help")
+    tab.page.wait_for_selector(".md-search-result__item a")
+    assert any(name in url for url in fetched for name in SEARCH_FILES)
+    tab.close()
+
+
 def test_color_scheme_follows_the_system_setting_without_javascript(browser, server):
     backgrounds = {}
     for scheme in ("light", "dark"):

@@ -377,6 +377,13 @@ def test_this_repositorys_own_site_cannot_be_published_until_the_practice_fills_
     assert len(identity_problems(settings["extra"]["practice"])) == 2
 
 
+def open_search(page, server):
+    """From the home page, with the header's search button, as a reader would."""
+    page.goto(server + "/")
+    page.click("header .site-search-link")
+    page.wait_for_selector("input.md-search__input", state="visible")
+
+
 def _first_search_result(page, words: str) -> str:
     # The index loads in a worker, and words typed before it is ready are not searched: type
     # again until the results (or their absence) show, as a person would. The words go in
@@ -405,7 +412,7 @@ def _first_search_result(page, words: str) -> str:
 def test_search_puts_what_a_reader_in_crisis_needs_first(browser, server, words, expected):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(server + "/")
+    open_search(page, server)
     assert _first_search_result(page, words).split("#")[0].endswith(expected), words
     context.close()
 
@@ -413,7 +420,7 @@ def test_search_puts_what_a_reader_in_crisis_needs_first(browser, server, words,
 def test_a_search_that_finds_nothing_points_to_help(browser, server):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(server + "/")
+    open_search(page, server)
     _first_search_result(page, "zzqxj")
     assert "Get help now" in page.text_content(".md-search-result__meta")
     context.close()

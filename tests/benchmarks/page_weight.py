@@ -1,0 +1,99 @@
+"""Bytes per page, against the first round trip of a new connection: TCP's initial window of 10
+segments carries about 14 KB (14,600 bytes), so a page whose render-blocking bytes fit in it
+can paint after one round trip.
+
+For every page of the shipped site, served gzip-compressed as GitHub Pages serves it, in
+headless Chromium (light scheme, 1280 by 720), it prints:
+
+- render-blocking bytes: the HTML and every style sheet that applies on screen (a sheet whose
+  media is "print" or a query the screen does not match, such as a dark scheme, does not
+  block), gzipped;
+- everything the page fetches until the network is quiet, and how much of it is script;
+- whether the page fetched search files (the index or the search worker) before the reader
+  opened search.
+
+Bytes do not vary from run to run, so each number is also a ratio to the 14 KB window.
+"""
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from common import PROJECT, build, serve
+
+sys.path.insert(0, str(PROJECT / "tests"))
+from conftest import CHROMIUM_ARGS, all_page_paths  # noqa: E402
+
+WINDOW = 14_600  # bytes: 10 segments of 1,460
+SEARCH_FILES = ("search_index.json", "/workers/search.")
+
+
+def measure(page, base: str, path: str) -> dict:
+    fetched = []
+    page.on("response", lambda response: fetched.append(response))
+    page.goto(base + path.lstrip("/"), wait_until="networkidle")
+    sizes = {}
+    for response in fetched:
+        length = response.headers.get("content-length")
+        sizes[response.url] = (int(length) if length else len(response.body()),
+                               response.request.resource_type)
+    document = fetched[0].url if fetched else base + path.lstrip("/")
+    blocking_sheets = page.evaluate(
+        "() => [...document.querySelectorAll('link[rel=stylesheet]')]"
+        ".filter(link => !link.media || matchMedia(link.media).matches).map(link => link.href)")
+    html = sizes.get(document, (0, ""))[0]
+    css = sum(sizes.get(sheet, (0, ""))[0] for sheet in blocking_sheets)
+    return {
+        "html": html,
+        "css": css,
+        "blocking": html + css,
+        "total": sum(size for size, _ in sizes.values()),
+        "script": sum(size for size, kind in sizes.values() if kind == "script"),
+        "search": any(any(name in url for name in SEARCH_FILES) for url in sizes),
+    }
+
+
+def main():
+    from playwright.sync_api import sync_playwright
+
+    chrome = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    with tempfile.TemporaryDirectory() as temporary:
+        site = Path(temporary) / "site"
+        server = serve(site)
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        build(PROJECT, site, SITE_URL=base, SITE_HANDOUTS="skip")
+        paths = [path for path in all_page_paths(site)
+                 if not (site / path.strip("/") / "index.html").is_file()
+                 or "http-equiv=\"refresh\"" not in
+                 (site / path.strip("/") / "index.html").read_text(encoding="utf-8")]
+        rows = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chrome, args=CHROMIUM_ARGS)
+            for path in paths:
+                context = browser.new_context(viewport={"width": 1280, "height": 720})
+                rows.append((path, measure(context.new_page(), base, path)))
+                context.close()
+            browser.close()
+        server.shutdown()
+
+    print("| page | HTML KB | blocking CSS KB | render-blocking KB | × 14 KB window | "
+          "all fetched KB | script KB | search files before search |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for path, row in rows:
+        print(f"| {path} | {row['html'] / 1000:.1f} | {row['css'] / 1000:.1f} | "
+              f"{row['blocking'] / 1000:.1f} | {row['blocking'] / WINDOW:.2f} | "
+              f"{row['total'] / 1000:.1f} | {row['script'] / 1000:.1f} | "
+              f"{'yes' if row['search'] else 'no'} |")
+    within = [path for path, row in rows if row["blocking"] <= WINDOW]
+    scriptless = [(path, row) for path, row in rows if row["script"] == 0]
+    print(f"\nPages whose render-blocking bytes fit the 14 KB window: {len(within)} of {len(rows)}")
+    print("Script-free pages that fetch at most 14 KB in all: "
+          f"{sum(row['total'] <= WINDOW for _, row in scriptless)} of {len(scriptless)}")
+    print("Pages that fetch search files before the reader opens search: "
+          f"{sum(row['search'] for _, row in rows)} of {len(rows)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
