@@ -125,6 +125,15 @@ def test_the_help_page_and_the_not_found_page_run_no_script_and_keep_the_help_li
         assert soup.select_one(".md-search") is None, f"{path}: search needs script"
 
 
+def test_no_script_file_holds_up_the_first_paint(site, page_paths):
+    """A script file the parser must stop for delays the first paint on a slow phone; each
+    one runs once the page is parsed (defer) or whenever it arrives (async)."""
+    blocking = [f"{path}: {script['src']}" for path in page_paths
+                for script in read_html(site, path).select("script[src]")
+                if not script.has_attr("defer") and not script.has_attr("async")]
+    assert blocking == []
+
+
 def test_every_page_has_a_skip_link_that_leads_to_its_content(site, page_paths):
     missing = []
     for path in page_paths:
