@@ -21,11 +21,15 @@ from conftest import (all_page_paths, build_site, fixture_site, open_without_jav
 
 @pytest.fixture(scope="module")
 def handout_pages(site):
-    pages = [path for path in all_page_paths(site)
-             if read_html(site, path).select_one(".handout-link a")]
+    pages = pages_with(site, ".handout-link a")
     if not pages:
         pytest.skip("the site under test has no guide or exercise")
     return pages
+
+
+def pages_with(site, selector: str) -> list[str]:
+    """Every page of the built site that has an element matching `selector`."""
+    return [path for path in all_page_paths(site) if read_html(site, path).select_one(selector)]
 
 
 def handout_pdf(site, path):
@@ -132,9 +136,7 @@ def test_copy_button_copies_the_address_where_the_page_runs_script(browser, serv
 
 
 def test_paper_has_no_focus_ring_or_caret_and_lines_in_every_blank_field(browser, server, site):
-    exercises = [path for path in all_page_paths(site)
-                 if read_html(site, path).select_one("form.exercise textarea")]
-    for path in exercises:
+    for path in pages_with(site, "form.exercise textarea"):
         context, page, _ = open_without_javascript(browser, server, path)
         page.locator("form.exercise textarea").last.focus()
         page.emulate_media(media="print")
@@ -151,8 +153,7 @@ def test_paper_has_no_focus_ring_or_caret_and_lines_in_every_blank_field(browser
 
 
 def test_answers_are_still_there_after_getting_help_and_coming_back(browser, server, site):
-    exercises = [path for path in all_page_paths(site)
-                 if read_html(site, path).select_one("form.exercise textarea")]
+    exercises = pages_with(site, "form.exercise textarea")
     if not exercises:
         pytest.skip("no exercise with a text box")
     context, page, _ = open_without_javascript(browser, server, exercises[0])
@@ -168,8 +169,7 @@ def test_answers_are_still_there_after_getting_help_and_coming_back(browser, ser
 
 
 def test_print_and_save_steps_open_by_keyboard_beside_clear(browser, server, site):
-    exercises = [path for path in all_page_paths(site)
-                 if read_html(site, path).select_one("form.exercise")]
+    exercises = pages_with(site, "form.exercise")
     if not exercises:
         pytest.skip("no exercise")
     context, page, _ = open_without_javascript(browser, server, exercises[0])

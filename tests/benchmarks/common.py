@@ -1,5 +1,6 @@
 """Helpers shared by the benchmarks: building the site and serving it as GitHub Pages does."""
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -7,6 +8,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -58,3 +60,17 @@ def serve(directory: Path, port: int = 0):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+@contextlib.contextmanager
+def served_site(**env):
+    """The shipped site, built for a local address and served from it: (its folder, address)."""
+    with tempfile.TemporaryDirectory() as temporary:
+        site = Path(temporary) / "site"
+        server = serve(site)
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        try:
+            build(PROJECT, site, SITE_URL=base, **env)
+            yield site, base
+        finally:
+            server.shutdown()

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import PROJECT, build, serve
+from common import served_site
 
 LIGHTHOUSE = Path(__file__).parent / "node_modules" / ".bin" / "lighthouse"
 CONTENT_PAGES = [
@@ -50,11 +50,7 @@ def audit(url: str, chrome: str) -> dict:
 
 def main():
     chrome = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
-    with tempfile.TemporaryDirectory() as temporary:
-        site = Path(temporary) / "site"
-        server = serve(site)
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        build(PROJECT, site, SITE_URL=base)
+    with served_site() as (_, base):
         print("| page | performance | accessibility | best practices | SEO | KB total | KB script "
               "| first paint (s) |")
         print("| --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -69,7 +65,6 @@ def main():
             print(f"| /{page} | " + " | ".join(map(str, scores)) +
                   f" | {result['bytes'] / 1024:.1f} | {result['script_bytes'] / 1024:.1f} "
                   f"| {result['fcp']:.2f} |")
-        server.shutdown()
     print(f"\nGoal, 100 in all four categories on every content page: {'met' if all_100 else 'not yet'}")
     print(f"Goal, exercise pages under 35 KB in total: {'met' if exercises_small else 'not yet'}")
     print(f"Goal, first contentful paint at most 1.0 s on every page: slowest {slowest_paint:.2f} s, "

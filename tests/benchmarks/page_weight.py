@@ -18,10 +18,8 @@ Bytes do not vary from run to run, so each number is also a ratio to the 14 KB w
 import os
 import shutil
 import sys
-import tempfile
-from pathlib import Path
 
-from common import PROJECT, build, serve
+from common import PROJECT, served_site
 
 sys.path.insert(0, str(PROJECT / "tests"))
 from conftest import CHROMIUM_ARGS, all_page_paths  # noqa: E402
@@ -59,11 +57,7 @@ def main():
     from playwright.sync_api import sync_playwright
 
     chrome = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
-    with tempfile.TemporaryDirectory() as temporary:
-        site = Path(temporary) / "site"
-        server = serve(site)
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        build(PROJECT, site, SITE_URL=base, SITE_HANDOUTS="skip")
+    with served_site(SITE_HANDOUTS="skip") as (site, base):
         paths = [path for path in all_page_paths(site)
                  if not (site / path.strip("/") / "index.html").is_file()
                  or "http-equiv=\"refresh\"" not in
@@ -76,7 +70,6 @@ def main():
                 rows.append((path, measure(context.new_page(), base, path)))
                 context.close()
             browser.close()
-        server.shutdown()
 
     print("| page | HTML KB | blocking CSS KB | render-blocking KB | × 14 KB window | "
           "all fetched KB | script KB | search files before search |")
