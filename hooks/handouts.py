@@ -101,7 +101,7 @@ def handout_name(page) -> str:
     return (page.url.rstrip("/").rsplit("/", 1)[-1] or "home") + ".pdf"
 
 
-def _for_paper(html: str, drawing_fills: str = "") -> str:
+def _for_paper(html: str, drawing_fills: str) -> str:
     """The finished page as a blank handout: the engine's styles only, no script, every
     closed box open, text boxes as ruled space, drawings filled as on paper, and a class that
     gives blank fields room for handwriting."""

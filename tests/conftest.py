@@ -46,6 +46,12 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 AT_REST = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
+# A redirect page (a short link, a moved page) moves on by this meta refresh.
+REDIRECT = 'meta[http-equiv="refresh"]'
+# Material's search files: its index and its worker.
+SEARCH_FILES = ("search_index.json", "/workers/search.")
+
+
 # The screens every page is judged at, and the full set for one page of each kind.
 EVERY_PAGE_SCREENS = [(320, 640), (1280, 720)]
 ALL_SCREENS = [(320, 640), (375, 667), (768, 1024), (1280, 720), (1920, 1080)]
@@ -81,7 +87,7 @@ def axe_audit(page, path: str, states) -> list[str]:
 # What only one kind of page the engine lays out has (the first match wins); the home page,
 # "page not found" and plain information pages are known otherwise.
 PAGE_KINDS = [
-    ("short link", 'meta[http-equiv="refresh"]'),
+    ("short link", REDIRECT),
     ("exercise", "form.exercise"),
     ("feelings guide", ".feelings__choices"),
     ("feeling", ".feelings__signs"),
@@ -147,6 +153,19 @@ def read_html(site_dir: Path, url_path: str) -> BeautifulSoup:
     path = site_dir / url_path.strip("/") / "index.html" if not url_path.endswith(".html") \
         else site_dir / url_path.lstrip("/")
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def pages_with(site_dir: Path, selector: str) -> list[str]:
+    """Every page of the built site that has an element matching `selector`."""
+    return [path for path in all_page_paths(site_dir)
+            if read_html(site_dir, path).select_one(selector)]
+
+
+def handout_pdf(site_dir: Path, path: str) -> Path:
+    """The ready-made PDF a page links to."""
+    link = read_html(site_dir, path).select_one(".handout-link a")
+    assert link is not None and link["type"] == "application/pdf", path
+    return site_dir / path.strip("/") / link["href"]
 
 
 def all_page_paths(site_dir: Path) -> list[str]:

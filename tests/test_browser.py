@@ -3,7 +3,8 @@ console stays clean, and the help link is in the same place on every page."""
 
 import pytest
 
-from conftest import EVERY_PAGE_SCREENS, all_page_paths, axe_audit, read_html
+from conftest import (EVERY_PAGE_SCREENS, REDIRECT, SEARCH_FILES, all_page_paths, axe_audit,
+                      pages_with)
 
 
 class Reader:
@@ -73,10 +74,9 @@ def page_paths(site):
 
 
 @pytest.fixture(scope="module")
-def redirects(site, page_paths):
+def redirects(site):
     """Short link pages, which move on at once: wait for the page they lead to."""
-    return {path for path in page_paths
-            if read_html(site, path).select_one('meta[http-equiv="refresh"]')}
+    return set(pages_with(site, REDIRECT))
 
 
 def help_link_box(page, path, width):
@@ -137,9 +137,6 @@ def test_every_page_loads_cleanly_without_javascript_and_fits_a_small_phone(
     assert report == {} and too_wide == {}
 
 
-SEARCH_FILES = ("search_index.json", "/workers/search.")
-
-
 def test_search_files_load_only_when_a_reader_opens_search(browser, server):
     tab = Reader(browser, server)
     fetched = []
@@ -166,9 +163,8 @@ def test_color_scheme_follows_the_system_setting_without_javascript(browser, ser
     assert backgrounds["dark"] < 150 < 600 < backgrounds["light"], backgrounds
 
 
-def test_drawings_take_the_text_colour_in_light_and_dark_and_print_black(
-        browser, server, site, page_paths):
-    with_drawings = [path for path in page_paths if read_html(site, path).select_one("svg.drawing__svg")]
+def test_drawings_take_the_text_colour_in_light_and_dark_and_print_black(browser, server, site):
+    with_drawings = pages_with(site, "svg.drawing__svg")
     colours_by_path = {path: {} for path in with_drawings}
     for scheme in ("light", "dark"):
         tab = Reader(browser, server, color_scheme=scheme, javascript=False)

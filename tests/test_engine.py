@@ -23,6 +23,7 @@ from conftest import PROJECT, build_site, fixture_site, read_html
 sys.path.insert(0, str(PROJECT / "hooks"))
 import labels  # noqa: E402  an engine hook, imported as MkDocs imports it
 import look  # noqa: E402
+from starter import make_site  # noqa: E402  what `bootstrap.sh new` runs
 
 ENGLISH = yaml.safe_load((PROJECT / "hooks/labels/en.yml").read_text(encoding="utf-8"))
 LABEL_CALL = re.compile(r"""label\(\s*["']([a-z_]+)["']""")
@@ -33,8 +34,6 @@ LABEL_CALL = re.compile(r"""label\(\s*["']([a-z_]+)["']""")
 @pytest.mark.parametrize("country, paper", [("us", "letter"), ("ca", "letter"), ("gb", "A4"),
                                             ("ie", "A4")])
 def test_a_new_site_prints_its_handouts_on_the_paper_of_its_country(country, paper):
-    sys.path.insert(0, str(PROJECT / "hooks" / "starter"))
-    import make_site
     config = yaml.safe_load(make_site.practice_config({"practice_name": "A practice",
                                                        "country": country}))
     assert config["extra"]["handout_paper"] == paper

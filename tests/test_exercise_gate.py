@@ -4,12 +4,11 @@ printed page keeps every word typed."""
 
 import pytest
 
-from conftest import all_page_paths, open_without_javascript, pdf_text, read_html
+from conftest import open_without_javascript, pages_with, pdf_text, read_html
 
 
 def exercise_pages(site) -> list[str]:
-    return [path for path in all_page_paths(site)
-            if read_html(site, path).select_one("form.exercise")]
+    return pages_with(site, "form.exercise")
 
 
 @pytest.fixture(scope="module")

@@ -4,16 +4,14 @@ a short link for every step that previews as the step, a share panel closed on s
 printed, paper without focus rings and with lines to write on, and answers that survive a
 trip to another page and back."""
 
-import io
-import re
 import subprocess
 
 import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from conftest import (all_page_paths, build_site, fixture_site, open_without_javascript,
-                      pdf_text, read_html)
+from conftest import (REDIRECT, all_page_paths, build_site, fixture_site, handout_pdf,
+                      open_without_javascript, pages_with, pdf_text, read_html)
 
 
 
@@ -25,17 +23,6 @@ def handout_pages(site):
     if not pages:
         pytest.skip("the site under test has no guide or exercise")
     return pages
-
-
-def pages_with(site, selector: str) -> list[str]:
-    """Every page of the built site that has an element matching `selector`."""
-    return [path for path in all_page_paths(site) if read_html(site, path).select_one(selector)]
-
-
-def handout_pdf(site, path):
-    link = read_html(site, path).select_one(".handout-link a")
-    assert link is not None and link["type"] == "application/pdf", path
-    return site / path.strip("/") / link["href"]
 
 
 def test_every_handout_pdf_is_tagged_titled_and_leads_back_by_qr_code(site, handout_pages,
@@ -89,7 +76,7 @@ def test_every_step_has_a_short_link_that_previews_as_the_step(site, handout_pag
             assert title.startswith(heading), f"{short}: previews as {title!r}"
             assert redirect.select_one('meta[property="og:description"]')["content"] == \
                 description, short
-            assert redirect.select_one('meta[http-equiv="refresh"]')["content"].endswith(
+            assert redirect.select_one(REDIRECT)["content"].endswith(
                 f"#{anchor}"), short
 
 

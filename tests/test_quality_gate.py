@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (ALL_SCREENS, all_page_paths, axe_audit, one_page_of_each_kind,
+from conftest import (ALL_SCREENS, REDIRECT, all_page_paths, axe_audit, one_page_of_each_kind,
                       open_menu_by_keyboard, press_tab_until, read_html)
 
 VNU = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -53,7 +53,7 @@ def test_axe_finds_no_violation_and_nothing_scrolls_sideways_on_each_kind_of_pag
     with scripts running it moves on at once, to a page audited on its own."""
     failures = []
     for kind, path in one_page_of_each_kind(site).items():
-        if scripts and read_html(site, path).select_one('meta[http-equiv="refresh"]'):
+        if scripts and read_html(site, path).select_one(REDIRECT):
             continue
         context = browser.new_context(viewport={"width": 1280, "height": 720})
         page = context.new_page()
@@ -101,7 +101,7 @@ def test_every_page_has_a_strict_content_security_policy_before_any_script(site,
         scriptless = soup.select_one("form.exercise, .feelings__choices, .feelings__signs")
         if scriptless and policy.get("script-src") != "'none'":
             problems.append(f"{path}: an exercise or feelings page allows scripts")
-        if soup.select_one('meta[http-equiv="refresh"]') and \
+        if soup.select_one(REDIRECT) and \
                 not re.fullmatch(r"'sha256-[A-Za-z0-9+/=]+'", policy.get("script-src", "")):
             problems.append(f"{path}: a redirect page allows more than the engine's one script")
         if not soup.select_one('meta[name="referrer"][content="same-origin"]'):

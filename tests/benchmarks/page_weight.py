@@ -22,10 +22,9 @@ import sys
 from common import PROJECT, served_site
 
 sys.path.insert(0, str(PROJECT / "tests"))
-from conftest import CHROMIUM_ARGS, all_page_paths  # noqa: E402
+from conftest import CHROMIUM_ARGS, REDIRECT, SEARCH_FILES, all_page_paths, read_html  # noqa: E402
 
 WINDOW = 14_600  # bytes: 10 segments of 1,460
-SEARCH_FILES = ("search_index.json", "/workers/search.")
 
 
 def measure(page, base: str, path: str) -> dict:
@@ -58,10 +57,9 @@ def main():
 
     chrome = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
     with served_site(SITE_HANDOUTS="skip") as (site, base):
+        # A redirect page moves on at once; the page it leads to is measured on its own.
         paths = [path for path in all_page_paths(site)
-                 if not (site / path.strip("/") / "index.html").is_file()
-                 or "http-equiv=\"refresh\"" not in
-                 (site / path.strip("/") / "index.html").read_text(encoding="utf-8")]
+                 if not read_html(site, path).select_one(REDIRECT)]
         rows = []
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chrome, args=CHROMIUM_ARGS)

@@ -10,7 +10,8 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import PROJECT, all_page_paths, build_site, copy_project, read_html
+from conftest import (PROJECT, REDIRECT, all_page_paths, build_site, copy_project, handout_pdf,
+                      pages_with, read_html)
 
 SITE_URL = "http://127.0.0.1:8000/"  # the default site_url the test build uses
 SHORT_LINKS = yaml.safe_load((PROJECT / "docs/_data/short-links.yml").read_text())["links"]
@@ -39,7 +40,7 @@ def target_url(target: str) -> str:
 @pytest.mark.parametrize("entry", SHORT_LINKS, ids=[e["name"] for e in SHORT_LINKS])
 def test_short_link_page_redirects_without_script_and_is_not_indexed(site, entry):
     soup = read_html(site, f"/go/{entry['name']}/")
-    refresh = soup.select_one('meta[http-equiv="refresh"]')["content"]
+    refresh = soup.select_one(REDIRECT)["content"]
     assert refresh.startswith("0; url=")
     visible = soup.select_one("article a")
     assert visible["href"] == refresh.split("url=", 1)[1]
@@ -282,22 +283,17 @@ def test_printed_handout_fits_its_pages_on_letter_and_a4_and_keeps_headings_with
         for number, printed in enumerate(reader.pages[:-1], 1):
             lines = [line.strip() for line in printed.extract_text().splitlines() if line.strip()]
             assert lines[-1] not in headings, f"{path}: page {number} ends with '{lines[-1]}'"
-    blank = PdfReader(handout_pdf_path(site, path)) if path.startswith(("/exercises", "/guides")) \
+    blank = PdfReader(handout_pdf(site, path)) if path.startswith(("/exercises", "/guides")) \
         else None
     assert blank is None or len(blank.pages) <= PAGE_LIMITS[path], path
     context.close()
 
 
-def handout_pdf_path(site, path):
-    link = read_html(site, path).select_one(".handout-link a")
-    return site / path.strip("/") / link["href"]
-
-
 def test_clinicians_page_has_one_title_and_a_note_for_every_exercise(site):
     soup = read_html(site, "/for-clinicians/")
     assert len(soup.select("h1")) == 1
-    exercises = [path for path in all_page_paths(site) if path.startswith("/exercises/")
-                 and read_html(site, path).select_one("form.exercise")]
+    exercises = [path for path in pages_with(site, "form.exercise")
+                 if path.startswith("/exercises/")]
     table = soup.select_one("#what-each-page-is-for").find_next("table").get_text()
     notes = soup.select(".clinician-links__note")
     assert len(notes) == len(exercises) == 5
