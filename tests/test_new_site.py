@@ -182,6 +182,6 @@ def test_the_upgraded_site_builds_and_passes_the_engine_gate_with_its_own_tests(
     assert "Riverside Counseling" in read_html(tmp_path / "site", "/about/").get_text()
     gate = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                 "tests/test_quality_gate.py", "tests/test_browser.py",
-                "tests/test_exercise_gate.py"], cwd=practice)
+                "tests/test_exercise_gate.py", "tests/test_page_weight.py"], cwd=practice)
     assert gate.returncode == 0, gate.stdout[-4000:] + gate.stderr[-2000:]
     assert " passed" in gate.stdout and " failed" not in gate.stdout

@@ -32,6 +32,11 @@ class BuildState:
     # The element ids of each written page ("guides/x/" -> {ids}), for checks that run once the
     # whole site is built (support/site_index.py).
     ids_by_url: dict = field(default_factory=dict)
+    # The pages of each kind and the style sheets they block on: (folder, kind) ->
+    # {"sheets": (site paths), "pages": [dest paths]}; written by hooks/lean_styles.py as pages
+    # are written, read by it once the build is done.
+    lean_sheets: dict = field(default_factory=dict)
+    lean_styles_on: bool = True      # False when SITE_LEAN_STYLES=off
 
     def reset(self, command: str | None = None):
         fresh = BuildState(command=command or self.command)

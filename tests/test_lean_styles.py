@@ -1,0 +1,179 @@
+"""Each kind of page gets only the CSS it uses (hooks/lean_styles.py), and looks exactly as it does
+with the full style sheets: every element's computed style is compared, page by page, between
+the site as built and the same site built with SITE_LEAN_STYLES=off, in each state a reader can
+bring about."""
+
+import pytest
+
+from conftest import REDIRECT, SITE_PROJECT, build_site, one_page_of_each_kind, read_html, serving
+
+# Every element's computed style (and its ::before, ::after, ::marker and ::placeholder where it
+# has one), as {"where": a hash of the style}, or, given the places, {"where": the style}.
+# Custom properties are left out: the trimmed sheet drops those nothing uses, and one that is
+# used shows in the properties that use it. Parts not shown (display: none, or inside such a
+# part) count only as not shown. `scope` is "page" (<html>, <body> and all it holds;
+# <head> differs by its links) or "focus" (the focused element and its ancestors).
+SNAPSHOT = """([scope, places]) => {
+  const styles = {};
+  const pseudos = el => {
+    const kinds = ['::before', '::after'];
+    if (el.matches('li, summary')) kinds.push('::marker');
+    if (el.matches('input, textarea')) kinds.push('::placeholder');
+    return kinds;
+  };
+  const hash = text => {
+    let value = 2166136261;
+    for (let i = 0; i < text.length; i++) value = Math.imul(value ^ text.charCodeAt(i), 16777619);
+    return (value >>> 0).toString(36) + ':' + text.length;
+  };
+  // Every standard property, read by its camel-case name (three times faster than by index).
+  const names = [...getComputedStyle(document.documentElement)].filter(n => !n.startsWith('--'));
+  const keys = names.map(n => n.replace(/-([a-z])/g, (_, c) => c.toUpperCase()));
+  const read = style => keys.map((key, i) => names[i] + ':' + style[key]).join(';');
+  const keep = (where, style) => {
+    if (!places) styles[where] = hash(read(style));
+    else if (places.includes(where)) styles[where] = read(style);
+  };
+  let elements = [document.documentElement, document.body,
+                  ...document.body.querySelectorAll('*')];
+  if (scope === 'focus') {
+    const chain = new Set();
+    for (let el = document.activeElement; el; el = el.parentElement) chain.add(el);
+    elements = elements.map(el => chain.has(el) ? el : null);
+  }
+  elements.forEach((el, index) => {
+    if (!el) return;
+    // What is not shown is compared only as not shown: a script may size a hidden part, such
+    // as the side menu in print, at any moment, and a reader sees none of it.
+    if (!el.checkVisibility()) { if (!places) styles[index + ' hidden'] = 'hidden'; return; }
+    const where = index + ' ' + el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      (typeof el.className === 'string' && el.className.trim()
+        ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+    keep(where, getComputedStyle(el));
+    for (const pseudo of pseudos(el)) {
+      const style = getComputedStyle(el, pseudo);
+      if ((pseudo === '::before' || pseudo === '::after') && style.content === 'none') continue;
+      keep(where + pseudo, style);
+    }
+  });
+  return styles;
+}"""
+
+# Transitions and animations brought to their end (a running one is stopped at its start), so
+# two pages are compared at rest, not part-way through a fade.
+AT_REST = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+  for (const animation of document.getAnimations()) {
+    try { animation.finish(); } catch (error) { animation.currentTime = 0; animation.pause(); }
+  }
+  done();
+})))"""
+
+SCREENS = {"320": {"width": 320, "height": 640}, "1280": {"width": 1280, "height": 720}}
+# Each state a reader can bring about, (name, screen, colour scheme, reduced motion, media),
+# together: light and dark, 320 px and 1280 px, reduced motion, print; and keyboard focus below.
+STATES = [
+    ("light, 1280 px", "1280", "light", "no-preference", "screen"),
+    ("dark, 1280 px", "1280", "dark", "no-preference", "screen"),
+    ("light, 320 px", "320", "light", "no-preference", "screen"),
+    ("dark, reduced motion, 320 px", "320", "dark", "reduce", "screen"),
+    ("print", "1280", "light", "no-preference", "print"),
+]
+# With scripts blocked, a page shows its no-script parts (the menu works without them).
+STATES_WITHOUT_SCRIPTS = [STATES[2]]
+TAB_STOPS = 12  # keyboard focus: the focused element, at each of the first tab stops
+# The pages run in three parts, so that both test processes share them.
+RUNS = [("running", 0), ("running", 1), ("blocked", None)]
+
+
+@pytest.fixture(scope="module")
+def twin_sites(tmp_path_factory):
+    """The site as built, and the same site built with every page on the full style sheets
+    (both without the PDF handouts, which take long and change no page's style)."""
+    sites = []
+    for name, switch in (("lean", ""), ("full", "off")):
+        site_dir = tmp_path_factory.mktemp(f"{name}-styles")
+        result = build_site(SITE_PROJECT, site_dir, SITE_LEAN_STYLES=switch)
+        assert result.returncode == 0, result.stderr
+        sites.append(site_dir)
+    with serving(sites[0]) as lean, serving(sites[1]) as full:
+        yield sites[0], lean, full
+
+
+@pytest.mark.parametrize("scripts, half", RUNS)
+def test_every_kind_of_page_looks_the_same_with_only_the_css_it_uses(browser, twin_sites,
+                                                                     scripts, half):
+    site_dir, lean, full = twin_sites
+    pages = [path for path in one_page_of_each_kind(site_dir).values()
+             if not read_html(site_dir, path).select_one(REDIRECT)]
+    if scripts == "blocked":  # only pages that run scripts look different without them
+        pages = [path for path in pages if read_html(site_dir, path).select_one("script[src]")]
+    else:
+        pages = pages[half::2]
+    differences = []
+    for path in pages:
+        differences += compare(browser, lean, full, path, scripts == "blocked")
+    assert differences == [], "\n".join(differences[:40])
+
+
+def compare(browser, lean_address, full_address, path, block_scripts) -> list[str]:
+    tabs = []
+    for address in (lean_address, full_address):
+        context = browser.new_context(viewport=SCREENS["1280"])
+        if block_scripts:
+            context.route("**/*.js", lambda route: route.abort())
+        page = context.new_page()
+        page.goto(address + path, wait_until="load")
+        page.wait_for_timeout(150)  # Material's deferred script settles the page
+        tabs.append((context, page))
+    (_, lean), (_, full) = tabs
+    differences = []
+    states = STATES_WITHOUT_SCRIPTS if block_scripts else STATES
+    for name, screen, scheme, motion, media in states:
+        for page in (lean, full):
+            page.set_viewport_size(SCREENS[screen])
+            page.emulate_media(color_scheme=scheme, reduced_motion=motion, media=media)
+        differences += differing(path, name, lean, full, "page")
+    for page in (lean, full):
+        page.set_viewport_size(SCREENS["320"])
+        page.emulate_media(color_scheme="light", reduced_motion="no-preference", media="screen")
+    for stop in range(1, (TAB_STOPS // 2 if block_scripts else TAB_STOPS) + 1):
+        for page in (lean, full):
+            page.keyboard.press("Tab")
+        differences += differing(path, f"keyboard focus, tab stop {stop}, 320 px",
+                                 lean, full, "focus")
+    for context, _ in tabs:
+        context.close()
+    return differences
+
+
+def differing(path, state, lean, full, scope) -> list[str]:
+    """Each element whose style differs between the two pages, with what differs."""
+    hashes = []
+    for page in (lean, full):
+        page.evaluate(AT_REST)
+        hashes.append(page.evaluate(SNAPSHOT, [scope, None]))
+    places = sorted(where for where in set(hashes[0]) | set(hashes[1])
+                    if hashes[0].get(where) != hashes[1].get(where))
+    if places:
+        # A transition the page started on a pseudo-element (a placeholder's colour) is not
+        # among its animations to finish: look again once it is over.
+        lean.wait_for_timeout(500)
+        hashes = [page.evaluate(SNAPSHOT, [scope, None]) for page in (lean, full)]
+        places = sorted(where for where in set(hashes[0]) | set(hashes[1])
+                        if hashes[0].get(where) != hashes[1].get(where))
+    if not places:
+        return []
+    ours, theirs = (page.evaluate(SNAPSHOT, [scope, places]) for page in (lean, full))
+    found = []
+    for where in places:
+        if where not in ours or where not in theirs:
+            found.append(f"{path} ({state}): {where} only "
+                         f"{'with the full sheets' if where in theirs else 'with the trimmed one'}")
+            continue
+        mine = dict(item.split(":", 1) for item in ours[where].split(";") if ":" in item)
+        full_style = dict(item.split(":", 1) for item in theirs[where].split(";") if ":" in item)
+        changed = [f"{name}: {mine.get(name)!r} instead of {full_style.get(name)!r}"
+                   for name in sorted(set(mine) | set(full_style))
+                   if mine.get(name) != full_style.get(name)]
+        found.append(f"{path} ({state}): {where}: {'; '.join(changed[:4])}")
+    return found
