@@ -42,7 +42,7 @@ from urllib.parse import urljoin, urlsplit
 import cssselect2
 import tinycss2
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from support.page_types import page_type
 from support.state import build
@@ -50,6 +50,8 @@ from support.state import build
 # A kind's sheets, beside the sheets they are made from: <kind>.lean.css holds what every
 # screen needs before it paints; the dark scheme's rules and the paper's come in sheets of their
 # own, with a media query, so a browser waits for them only when they apply.
+log = get_plugin_logger(__name__)
+
 SWITCH = "SITE_LEAN_STYLES"
 NOTE = "/* The CSS this kind of page can use, made by hooks/lean_styles.py. */"
 CHARSET = '@charset "UTF-8";\n'  # only a file that holds more than ASCII needs it
@@ -64,12 +66,19 @@ STYLE_LINK = re.compile(
 SCRIPT_SOURCE = re.compile(r'<script\b[^>]*\bsrc="(?P<src>[^"]+)"')
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(?P<body>.*?)</script>",
                            re.DOTALL | re.IGNORECASE)
-# How a script changes an element's classes and attributes (Material's bundle writes new
-# elements as h("li", {class: "…"}) and changes them with classList and setAttribute).
-SCRIPT_CLASSES = re.compile(r"""(?:\bclass(?:Name)?\s*[:=]\s*|classList\.\w+\(\s*)["'`]([^"'`]+)""")
-SCRIPT_ATTRIBUTES = re.compile(r"""(?:set|remove|toggle)Attribute\(\s*["'`]([\w:-]+)""")
+# How a script changes an element's classes and attributes, and which elements it makes
+# (Material's bundle writes new elements as x("li", {class: "…"}) and changes them with
+# classList and setAttribute). A name cut short by a template's ${…} counts as a prefix.
+SCRIPT_CLASS_VALUE = re.compile(r"""\bclass(?:Name)?\s*[:=]\s*(["'`])(.*?)\1""")
+SCRIPT_CLASS_CALL = re.compile(r"""classList\.\w+\(([^()]*)\)""")
+SCRIPT_ATTRIBUTES = re.compile(r"""(?:set|remove|toggle)Attribute\(\s*(["'`])(.*?)\1""")
 SCRIPT_DATASET = re.compile(r"\bdataset\.(\w+)")
+SCRIPT_ELEMENTS = re.compile(
+    r"""(?:\b[\w$]{1,2}|createElement)\(\s*["']([a-z][a-z0-9-]*)["']\s*[,)]|<([a-z][a-z0-9-]*)[\s>]""")
+STRING = re.compile(r"""(["'`])(.*?)\1""")
 CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
+# An animation a page's style attribute or a script names (its keyframes must stay).
+ANIMATION_NAME = re.compile(r"""animation(?:-name|Name)?\s*[:=]\s*["'`]?\s*([\w-]+)""")
 # Attributes a reader changes without any script.
 READER_ATTRIBUTES = {"open"}
 # Pseudo-classes that depend on the document alone, never on what a reader or a script does.
@@ -90,7 +99,11 @@ def on_config(config, **kwargs):
         raise PluginError(f"{SWITCH}={switch!r} is not a choice. Leave it unset to give each "
                           f"kind of page only the CSS it uses, or set {SWITCH}=off to give "
                           "every page the full style sheets.")
-    build.lean_styles_on = switch != "off"
+    # A --dirty build writes only the pages that changed, and a kind's sheet must cover all its
+    # pages: such a build keeps the full style sheets.
+    build.lean_styles_on = switch != "off" and not build.dirty
+    if build.dirty and switch != "off":
+        log.info("A --dirty build keeps every page on the full style sheets.")
     return config
 
 
@@ -121,7 +134,8 @@ def on_post_build(config, **kwargs):
         if sheets not in parsed:
             parsed[sheets] = StyleSheets([sheet_text(site / path, media)
                                           for path, media in sheets])
-        for part, text in trimmed_sheets(site, parsed[sheets], kind_pages["pages"]).items():
+        for part, text in trimmed_sheets(site, parsed[sheets], kind_pages["pages"],
+                                         config).items():
             (site / folder / SHEET_NAME.format(kind=kind, part=part)).write_text(
                 text, encoding="utf-8")
 
@@ -173,41 +187,62 @@ def site_path(href: str, dest_uri: str, config) -> str | None:
     return address.path[len(site_root):]
 
 
-def trimmed_sheets(site: Path, sheets: StyleSheets, dests: list[str]) -> dict[str, str]:
+def trimmed_sheets(site: Path, sheets: StyleSheets, dests: list[str],
+                   config) -> dict[str, str]:
     """{part: CSS} of the kind's sheets: the rules that can apply to one of its pages."""
     pages = [(site / dest).read_text(encoding="utf-8") for dest in dests]
-    script_text = scripts_of(site, dests, pages)
-    classes, attributes = what_scripts_change(script_text)
+    script_text = scripts_of(site, dests, pages, config)
+    classes, attributes, _ = what_scripts_change(script_text)
+    # A class name a script completes at run time ("md-source__fact--${t}") belongs to a
+    # component (the part before "__"): it can only appear where that component is.
+    classes = {name for name in classes if not name.endswith("*") or "__" not in name
+               or any(name.split("__", 1)[0] in page for page in pages)}
+    # Elements a script makes are matched by their classes (set aside above); a rule that names
+    # only their element type (".md-search-result mark") needs such an element on the page.
     used = sheets.used_rules(pages, Relaxer(classes, READER_ATTRIBUTES | attributes))
     mentioned = set(CUSTOM_PROPERTY.findall(script_text))
+    animations = set(ANIMATION_NAME.findall(script_text))
     for page in pages:
         mentioned.update(CUSTOM_PROPERTY.findall(page))
+        animations.update(ANIMATION_NAME.findall(page))
     return {part: (CHARSET if not text.isascii() else "") + f"{NOTE}\n{text}\n"
-            for part, text in sheets.write(used, mentioned).items()}
+            for part, text in sheets.write(used, mentioned, animations).items()}
 
 
-def scripts_of(site: Path, dests: list[str], pages: list[str]) -> str:
+def scripts_of(site: Path, dests: list[str], pages: list[str], config) -> str:
     """The text of every script the pages run, inline or from a file of the site."""
     texts, files = [], set()
     for dest, html in zip(dests, pages):
         texts += [match["body"] for match in INLINE_SCRIPT.finditer(html)]
         for match in SCRIPT_SOURCE.finditer(html):
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(dest), match["src"]))
-            if not path.startswith("..") and (site / path).is_file():
+            path = site_path(match["src"], dest, config)
+            if path is not None and (site / path).is_file():
                 files.add(path)
     texts += [(site / path).read_text(encoding="utf-8", errors="replace") for path in sorted(files)]
     return "\n".join(texts)
 
 
-def what_scripts_change(script_text: str) -> tuple[set[str], set[str]]:
-    classes = {name for match in SCRIPT_CLASSES.finditer(script_text)
-               for name in match[1].split()}
-    attributes = set(SCRIPT_ATTRIBUTES.findall(script_text))
+def what_scripts_change(script_text: str) -> tuple[set[str], set[str], set[str]]:
+    """(classes, attributes, element names) the scripts may add, remove or create. A name ending
+    in "*" stands for every name it begins."""
+    values = [value for _, value in SCRIPT_CLASS_VALUE.findall(script_text)]
+    values += [value for call in SCRIPT_CLASS_CALL.findall(script_text)
+               for _, value in STRING.findall(call)]
+    classes = {as_prefix(name) for value in values for name in value.split()}
+    attributes = {as_prefix(name) for _, name in SCRIPT_ATTRIBUTES.findall(script_text)}
     attributes |= {"data-" + re.sub(r"[A-Z]", lambda m: "-" + m[0].lower(), name)
                    for name in SCRIPT_DATASET.findall(script_text)}
     if re.search(r"\.hidden\s*=", script_text):
         attributes.add("hidden")
-    return classes, attributes
+    elements = {call or tag for call, tag in SCRIPT_ELEMENTS.findall(script_text)}
+    # A whole name made by a script ("${p}") could be any name: it is not read as "every class",
+    # which would keep every rule; the twin test shows what such a name would have needed.
+    return classes - {"", "*"}, attributes - {"", "*"}, elements
+
+
+def as_prefix(name: str) -> str:
+    """`md-source__fact--${t}` -> `md-source__fact--*`; a name without ${ is itself."""
+    return name.split("${", 1)[0] + "*" if "${" in name else name
 
 
 def complex_selectors(prelude) -> list[list]:
@@ -221,91 +256,112 @@ def complex_selectors(prelude) -> list[list]:
     return [selector for selector in selectors if selector]
 
 
-TEXT = re.compile(r">[^<]+<")
-SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1>", re.DOTALL | re.IGNORECASE)
-ATTRIBUTE_VALUE = re.compile(r'\s([\w:-]+)="[^"]*"')
-
-
-def skeleton(html: str, valued: set[str]) -> str:
-    """The page as selectors see it: elements and attributes, without text, script or the
-    values no selector compares. Pages of one kind often share one skeleton."""
-    html = TEXT.sub("><", SCRIPT_OR_STYLE.sub("", html))
-    return ATTRIBUTE_VALUE.sub(
-        lambda m: m[0] if m[1].lower() in valued or m[1].lower() in ("class", "id")
-        else " " + m[1], html)
-
-
-CLASS_VALUE = re.compile(r'\sclass="([^"]*)"')
-ID_VALUE = re.compile(r'\sid="([^"]*)"')
-TAG_NAME = re.compile(r"<([a-zA-Z][\w-]*)")
-
-
-START_TAG = re.compile(r"<[a-zA-Z][\w-]*\s([^>]*)>")
-TAG_ATTRIBUTE = re.compile(r"""([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
-
-
-def names_in(page: str) -> set[str]:
-    """The classes (".x"), ids ("#x"), element names ("x"), attributes ("[x") and attribute
-    values ("[x=y]") a page has."""
-    names = {"." + name for value in CLASS_VALUE.findall(page) for name in value.split()}
-    names |= {"#" + value for value in ID_VALUE.findall(page)}
-    names |= {tag.lower() for tag in TAG_NAME.findall(page)}
-    for attributes in START_TAG.findall(page):
-        for name, *values in TAG_ATTRIBUTE.findall(attributes):
-            value = next((v for v in values if v), "")
-            names |= {"[" + name.lower(), f"[{name.lower()}={value.lower()}]"}
-    return names
-
-
 PARENTHESES = re.compile(r"\([^()]*\)")
 SIMPLE_NAME = re.compile(r"([.#]?)(-?[_a-zA-Z][\w-]*)")
 
 
-def page_tree(html: str) -> ElementTree.Element:
-    """The page's <html> element as a tree. Python's own HTML reader, with the end tags HTML
-    lets a page leave out, is eight times faster than a full HTML5 parser, and the pages are
-    the engine's own, checked by the Nu HTML Checker in the tests."""
-    reader = TreeReader()
-    reader.feed(html)
-    reader.close()
-    return next(iter(reader.root.iter("html")), reader.root)
+class PageReader(HTMLParser):
+    """Reads a page once, into what the matcher needs: its <html> element as a tree, the names a
+    selector may require (".class", "#id", "element", "[attribute", "[attribute=value]"), and
+    its skeleton, a key equal for pages that differ only in text and in values no selector
+    compares. Python's own HTML reader, with the structure HTML lets a page leave implied, is
+    eight times faster than a full HTML5 parser; the pages are the engine's own, checked by the
+    Nu HTML Checker in the tests."""
 
-
-# Elements with no end tag, and elements whose start ends an open <p> (or a list item, …).
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "param"}
-CLOSES_P = {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
-            "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-            "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
-            "table", "ul"}
-CLOSES_SIBLING = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"},
-                  "td": {"td", "th"}, "th": {"td", "th"}, "option": {"option"}}
-
-
-class TreeReader(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
+    def __init__(self, valued: set[str]):
+        super().__init__(convert_charrefs=True)
+        self.valued = valued
         self.root = ElementTree.Element("document")
         self.open = [self.root]
+        self.names: set[str] = set()
+        self.events: list[str] = []
+
+    @classmethod
+    def read(cls, html: str, valued: set[str]) -> "PageReader":
+        reader = cls(valued)
+        reader.feed(html)
+        reader.close()
+        return reader
+
+    @property
+    def tree(self) -> ElementTree.Element:
+        return next(iter(self.root.iter("html")), self.root)
+
+    @property
+    def skeleton(self) -> str:
+        return "\n".join(self.events)
 
     def handle_starttag(self, tag, attrs):
-        if tag in CLOSES_P and self.open[-1].tag == "p":
-            self.open.pop()
-        if self.open[-1].tag in CLOSES_SIBLING.get(tag, ()):
-            self.open.pop()
-        element = ElementTree.SubElement(self.open[-1], tag,
-                                         {name: value or "" for name, value in attrs})
-        if tag not in VOID:
-            self.open.append(element)
+        self._start(tag, attrs, closed=tag in VOID)
 
     def handle_startendtag(self, tag, attrs):
-        ElementTree.SubElement(self.open[-1], tag, {name: value or "" for name, value in attrs})
+        # "/>" closes an element only in SVG and MathML (and void elements): elsewhere a browser
+        # ignores the slash.
+        foreign = any(element.tag in ("svg", "math") for element in self.open)
+        self._start(tag, attrs, closed=tag in VOID or foreign or tag in ("svg", "math"))
 
     def handle_endtag(self, tag):
+        self.events.append("/" + tag)
         for depth in range(len(self.open) - 1, 0, -1):
             if self.open[depth].tag == tag:
                 del self.open[depth:]
                 return
+
+    def _start(self, tag, attrs, closed):
+        self._close_implied(tag)
+        if tag == "tr" and self.open[-1].tag == "table":
+            self.open.append(ElementTree.SubElement(self.open[-1], "tbody"))
+            self.names.add("tbody")
+        attributes = {name.lower(): value or "" for name, value in attrs}
+        element = ElementTree.SubElement(self.open[-1], tag, attributes)
+        if not closed:
+            self.open.append(element)
+        self.names.add(tag)
+        for name, value in attributes.items():
+            self.names |= {"[" + name, f"[{name}={value.lower()}]"}
+        self.names |= {"." + name for name in attributes.get("class", "").split()}
+        if "id" in attributes:
+            self.names.add("#" + attributes["id"])
+        kept = " ".join(f'{name}="{value}"' if name in ("class", "id") or name in self.valued
+                        else name for name, value in sorted(attributes.items()))
+        self.events.append(f"{tag} {kept}{' /' if closed else ''}")
+
+    def _close_implied(self, tag):
+        """End the elements a start tag ends by itself (an open <p>, a list item, a row…)."""
+        if tag in CLOSES_P:
+            self._pop_to("p", SCOPE)
+        for closes, scope in CLOSES_SIBLING.get(tag, ()):
+            self._pop_to(closes, scope)
+
+    def _pop_to(self, tag, scope):
+        for depth in range(len(self.open) - 1, 0, -1):
+            if self.open[depth].tag == tag:
+                del self.open[depth:]
+                return
+            if self.open[depth].tag in scope:
+                return
+
+
+# Elements with no end tag; elements whose start ends an open <p>; and elements that end an
+# open sibling of theirs, looking no further out than the given elements.
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param"}
+CLOSES_P = {"address", "article", "aside", "blockquote", "center", "details", "dialog", "dir",
+            "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+            "h4", "h5", "h6", "header", "hgroup", "hr", "listing", "main", "menu", "nav", "ol",
+            "p", "plaintext", "pre", "search", "section", "summary", "table", "ul", "xmp"}
+SCOPE = {"button", "table", "td", "th", "caption", "html", "template", "svg", "math",
+         "object", "marquee", "applet"}
+LIST_SCOPE = SCOPE | {"ul", "ol"}
+CLOSES_SIBLING = {
+    "li": [("li", LIST_SCOPE)],
+    "dt": [("dt", SCOPE | {"dl"}), ("dd", SCOPE | {"dl"})],
+    "dd": [("dt", SCOPE | {"dl"}), ("dd", SCOPE | {"dl"})],
+    "tr": [("tr", {"table", "html", "template"})],
+    "td": [("td", {"tr", "table", "html", "template"}), ("th", {"tr", "table", "html"})],
+    "th": [("td", {"tr", "table", "html", "template"}), ("th", {"tr", "table", "html"})],
+    "option": [("option", {"select", "datalist", "html"})],
+}
 
 
 ATTRIBUTE_SELECTOR = re.compile(
@@ -316,8 +372,8 @@ def required_names(selector: str) -> set[str]:
     """The classes, ids, element names and attributes a selector requires, outside parentheses
     (what :is() or :has() hold may be one of several). None are read from a selector with
     escaped characters or a namespace, so it is always matched."""
-    if "\\" in selector or "|" in selector:
-        return set()
+    if not selector.isascii() or re.search(r"""[\\|"']|[.#]-""", selector):
+        return set()  # escapes, namespaces, quoted values, unusual names: always matched
     while PARENTHESES.search(selector):
         selector = PARENTHESES.sub("", selector)
     required = set()
@@ -334,8 +390,13 @@ def required_names(selector: str) -> set[str]:
 class Relaxer:
     """Turns a selector into one that matches whatever state a reader or a script may bring."""
 
-    def __init__(self, classes: set[str], attributes: set[str]):
-        self.classes, self.attributes = classes, attributes
+    def __init__(self, classes: set[str], attributes: set[str], elements: set[str] = frozenset()):
+        self.classes, self.attributes, self.elements = classes, attributes, elements
+
+    @staticmethod
+    def _among(name: str, names: set[str]) -> bool:
+        return name in names or any(other.endswith("*") and name.startswith(other[:-1])
+                                    for other in names)
 
     def selector(self, tokens) -> list:
         out, tokens = [], list(tokens)
@@ -352,12 +413,20 @@ class Relaxer:
                 index += 2
                 continue
             if token == "." and following is not None and following.type == "ident" \
-                    and following.value in self.classes:
+                    and self._among(following.value, self.classes):
                 out.append(self._any())
                 index += 2
                 continue
-            if token.type == "[] block" and self.attribute_name(token) in self.attributes:
+            if token.type == "[] block" and self._among(self.attribute_name(token) or "",
+                                                        self.attributes):
                 out.append(self._any())
+                index += 1
+                continue
+            previous = tokens[index - 1] if index else None
+            if token.type == "ident" and token.lower_value in self.elements \
+                    and not (previous is not None and previous.type == "literal"
+                             and previous.value in (".", ":", "|")):
+                out.append(_Raw("*"))  # an element a script may make where there is none yet
                 index += 1
                 continue
             out.append(token)
@@ -425,18 +494,21 @@ class StyleSheets:
     def __init__(self, texts: list[str]):
         self.style_rules: list[StyleRule] = []
         self.tree = [node for text in texts for node in self._read(
-            tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True))]
-        self.valued = {Relaxer.attribute_name(token) for rule in self.style_rules
-                       for token in rule_tokens(rule.selectors)
-                       if token.type == "[] block" and any(part == "=" for part in token.content)}
+            tinycss2.parse_stylesheet(text, skip_comments=False, skip_whitespace=True))]
+        self.valued = {Relaxer.attribute_name(block) for rule in self.style_rules
+                       for block in attribute_blocks(rule_tokens(rule.selectors))
+                       if any(part.type == "literal" and part.value.endswith("=")
+                              for part in block.content)}
         self._candidates = {}
 
     def _read(self, rules) -> list:
         nodes = []
         for rule in rules:
             if rule.type == "qualified-rule":
-                content = tinycss2.parse_blocks_contents(rule.content, skip_comments=True,
-                                                         skip_whitespace=True)
+                # Comments kept inside values, where one may stand between two words.
+                content = [item for item in tinycss2.parse_blocks_contents(
+                    rule.content, skip_comments=False, skip_whitespace=True)
+                    if item.type != "comment"]
                 if any(item.type != "declaration" for item in content):
                     # Nested rules (CSS nesting): kept whole rather than taken apart.
                     nodes.append(OtherRule(tinycss2.serialize([rule])))
@@ -457,14 +529,14 @@ class StyleSheets:
             elif rule.type == "at-rule" and rule.lower_at_keyword in KEYFRAMES:
                 nodes.append(OtherRule(f"@{rule.at_keyword} {_compact(rule.prelude)}"
                                        f"{{{_compact(rule.content or [])}}}",
-                                       keyframes=_compact(rule.prelude)))
+                                       keyframes=_compact(rule.prelude).strip("\"'")))
             elif rule.type == "at-rule" and rule.lower_at_keyword != "charset":
                 nodes.append(OtherRule(tinycss2.serialize([rule])))
         return nodes  # (@charset may only open a file: each written sheet opens with its own)
 
     def candidates(self, relax) -> list:
         """[(rule index, names it requires, compiled selectors or None)], once per relaxer."""
-        key = (frozenset(relax.classes), frozenset(relax.attributes))
+        key = (frozenset(relax.classes), frozenset(relax.attributes), frozenset(relax.elements))
         if key not in self._candidates:
             found = []
             for rule in self.style_rules:
@@ -480,9 +552,11 @@ class StyleSheets:
 
     def used_rules(self, pages: list[str], relax) -> set[int]:
         """The indexes of the style rules that match an element of one of the pages."""
-        skeletons = list(dict.fromkeys(skeleton(html, self.valued) for html in pages))
-        names = [names_in(page) for page in skeletons]
-        present = set().union(*names)
+        readers = {}
+        for html in pages:  # pages that differ only in their text are matched once
+            reader = PageReader.read(html, self.valued)
+            readers.setdefault(reader.skeleton, reader)
+        present = set().union(*(reader.names for reader in readers.values()))
         used, waiting = set(), []
         for index, required, compiled in self.candidates(relax):
             if not required <= present:
@@ -491,34 +565,69 @@ class StyleSheets:
                 used.add(index)  # a selector the matcher cannot read: the rule is kept
             else:
                 waiting.append((index, required, compiled))
-        for page, page_names in zip(skeletons, names):
+        for reader in readers.values():
             # Only rules not yet kept, whose names this page has: most pages need no matching.
             waiting = [entry for entry in waiting if entry[0] not in used]
             matcher, any_selector = cssselect2.Matcher(), False
             for index, required, compiled in waiting:
-                if required <= page_names:
+                if required <= reader.names:
                     for selector in compiled:
                         matcher.add_selector(selector, index)
                         any_selector = True
             if not any_selector:
                 continue
-            for element in cssselect2.ElementWrapper.from_html_root(page_tree(page)).iter_subtree():
+            for element in cssselect2.ElementWrapper.from_html_root(reader.tree).iter_subtree():
                 used.update(payload for *_, payload in matcher.match(element))
         return used
 
-    def write(self, used: set[int], mentioned: set[str]) -> str:
-        """The kept rules as compact CSS, with the custom properties and keyframes they use."""
+    def write(self, used: set[int], mentioned: set[str],
+              animations: set[str] = frozenset()) -> dict[str, str]:
+        """{part: the kept rules as compact CSS}, with the custom properties and keyframes they
+        use (also in rules kept whole, in custom properties, in pages and scripts)."""
         kept = [rule for rule in self.style_rules if rule.index in used]
-        needed = needed_properties(kept, mentioned)
+        whole = " ".join(node.text for node in self._others(self.tree))
+        needed = needed_properties(kept, mentioned | set(CUSTOM_PROPERTY.findall(whole)))
         words = {word for rule in kept for name, value, _ in rule.declarations
-                 if not name.startswith("--") for word in re.findall(r"[\w-]+", value)}
-        parts = {part: [] for part in PARTS}
-        for node in self.tree:
+                 if not name.startswith("--") or name in needed
+                 for word in re.findall(r"[\w-]+", value)}
+        words |= set(re.findall(r"[\w-]+", whole)) | animations
+        # A dark or print block moves to its own sheet, which comes after the main one, only
+        # when no rule after it in the main sheet sets one of its properties: the cascade stays
+        # as it was. Decided from the last block back, so "after it" is known.
+        placed, later = [], set()
+        for node in reversed(self.tree):
             part = next((part for part, (_, head) in PARTS.items()
                          if head and isinstance(node, GroupRule) and node.head == head), "")
+            properties = self._properties([node], used)
+            if part and properties & later:
+                part = ""
+            if not part:
+                later |= properties
+            placed.append((part, node))
+        parts = {part: [] for part in PARTS}
+        for part, node in reversed(placed):
             parts[part].append(self._write(node.children if part else [node], used, needed,
                                            words))
         return {part: "".join(texts) for part, texts in parts.items()}
+
+    def _properties(self, nodes, used) -> set[str]:
+        """The properties the kept rules among `nodes` set (a rule kept whole: "*", any)."""
+        found = set()
+        for node in nodes:
+            if isinstance(node, StyleRule) and node.index in used:
+                found |= {name for name, _, _ in node.declarations}
+            elif isinstance(node, GroupRule):
+                found |= self._properties(node.children, used)
+            elif isinstance(node, OtherRule) and node.keyframes is None:
+                found.add("*")
+        return found
+
+    def _others(self, nodes):
+        for node in nodes:
+            if isinstance(node, OtherRule) and node.keyframes is None:
+                yield node
+            elif isinstance(node, GroupRule):
+                yield from self._others(node.children)
 
     def _write(self, nodes, used, needed, words) -> str:
         out = []
@@ -544,6 +653,15 @@ def rule_tokens(selectors):
         yield from selector
 
 
+def attribute_blocks(tokens):
+    """Every [attribute] of a selector, inside :is(), :where(), :has() and :not() too."""
+    for token in tokens:
+        if token.type == "[] block":
+            yield token
+        elif token.type == "function":
+            yield from attribute_blocks(token.arguments)
+
+
 def needed_properties(kept: list[StyleRule], mentioned: set[str]) -> set[str]:
     """Custom properties that kept declarations, pages or scripts use, however indirectly."""
     uses, needed = {}, set(mentioned)
@@ -566,7 +684,9 @@ def needed_properties(kept: list[StyleRule], mentioned: set[str]) -> set[str]:
 def _compact(tokens, tight=(",",)) -> str:
     """Tokens as CSS text: comments left out, each run of whitespace one space, and none beside
     the `tight` punctuation (commas; in selectors, combinators too)."""
-    tokens = [token for token in tokens if token.type != "comment"]
+    # A comment separates what is on either side of it, as whitespace does.
+    tokens = [tinycss2.ast.WhitespaceToken(0, 0, " ") if token.type == "comment" else token
+              for token in tokens]
     text = []
     for index, token in enumerate(tokens):
         if token.type == "whitespace":

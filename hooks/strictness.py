@@ -14,7 +14,7 @@ from support.state import build
 
 
 def on_startup(command, dirty, **kwargs):
-    build.reset(command)
+    build.reset(command, dirty)
     logger = logging.getLogger("mkdocs")
     if logger.level > logging.WARNING:
         logger.setLevel(logging.WARNING)

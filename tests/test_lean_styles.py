@@ -3,10 +3,15 @@ with the full style sheets: every element's computed style is compared, page by 
 the site as built and the same site built with SITE_LEAN_STYLES=off, in each state a reader can
 bring about."""
 
+import sys
+
 import pytest
 
-from conftest import (REDIRECT, SITE_PROJECT, build_site, fixture_site, one_page_of_each_kind,
+from conftest import (PROJECT, REDIRECT, SITE_PROJECT, build_site, fixture_site, one_page_of_each_kind,
                       read_html, serving)
+
+sys.path.insert(0, str(PROJECT / "hooks"))
+import lean_styles  # noqa: E402
 
 # Every element's computed style (and its ::before, ::after, ::marker and ::placeholder where it
 # has one), as {"where": a hash of the style}, or, given the places, {"where": the style}.
@@ -198,3 +203,73 @@ def test_each_kind_of_page_links_its_own_sheets_and_none_of_the_full_ones(twin_s
         assert links == [(f"{kind}.lean.css", None),
                          (f"{kind}.dark.lean.css", "(prefers-color-scheme: dark)"),
                          (f"{kind}.print.lean.css", "print")], path
+
+
+# The pieces of the trimming, on small broken examples: each must keep a rule that can apply.
+
+def kept_css(css: str, html: str, script: str = "") -> str:
+    sheets = lean_styles.StyleSheets([css])
+    classes, attributes, _ = lean_styles.what_scripts_change(script)
+    relax = lean_styles.Relaxer(classes, lean_styles.READER_ATTRIBUTES | attributes)
+    used = sheets.used_rules([html], relax)
+    return "".join(sheets.write(used, set()).values())
+
+
+def test_attribute_values_compared_by_any_operator_or_inside_is_keep_their_rules():
+    page = '<html><body><a href="x.pdf" data-kind="note">A</a><p>P</p></body></html>'
+    assert "pdf" in kept_css('a[href$=".pdf"]{color:red}', page)
+    assert "note" in kept_css(':where([data-kind="note"]) {color:red}', page)
+    assert kept_css('a[href$=".doc"]{color:red}', page) == ""
+
+
+def test_classes_a_script_adds_keep_their_rules_whatever_the_way_it_adds_them():
+    page = '<html><body><div class="box">A</div></body></html>'
+    script = ('e.classList.add("one","two");e.classList.replace("no-js","js");'
+              'x("span",{class:`fact fact--${t}`})')
+    for rule in (".box.two{color:red}", ".js .box{color:red}", ".box.fact--big{color:red}"):
+        assert rule.split("{")[0] in kept_css(rule, page, script), rule
+    assert "three" not in kept_css(".box.three{color:red}", page, script)
+
+
+def test_custom_properties_and_keyframes_used_only_by_kept_parts_stay():
+    page = '<html><body><p class="a">A</p></body></html>'
+    css = (":root{--off:3px;--gone:1px;--anim:spin 1s}"
+           "@keyframes spin{to{margin:var(--off)}}"
+           ".a{animation:var(--anim)}")
+    kept = kept_css(css, page)
+    assert "--off" in kept and "--anim" in kept and "@keyframes spin" in kept
+    assert "--gone" not in kept
+
+
+def test_a_comment_between_values_still_separates_them():
+    assert "1px solid red" in kept_css(".a{border:1px/**/solid red}",
+                                       '<html><body><p class="a">A</p></body></html>')
+
+
+def test_the_page_reader_builds_the_structure_a_browser_builds():
+    page = ("<html><body><table><tr><td>1</td></tr></table>"
+            "<ul><li><p>a<li>b</ul><p>one<div class='d'>x</div><details><p>t<summary>s"
+            "</summary></details><div/><span class=after>y</span></body></html>")
+    assert "table tbody td" in kept_css("table tbody td{color:red}", page)
+    assert "li+li" in kept_css("li+li{color:red}", page)
+    assert "p+div" in kept_css("p+div{color:red}", page)
+    assert "details>summary" in kept_css("details>summary{color:red}", page)
+    assert "div>.after" in kept_css("div>.after{color:red}", page)  # "<div/>" stays open
+    assert ".d" in kept_css(".d{color:red}", page)  # a class written without quotes
+
+
+def test_names_a_selector_requires_are_read_only_where_they_are_certain():
+    assert lean_styles.required_names('.a>p:is(*)') == {".a", "p"}
+    for unsure in ('[title="Open (new)"]', '.--x', '.été', '.a\\:b', 'svg|a'):
+        assert lean_styles.required_names(unsure) == set(), unsure
+
+
+def test_a_dark_or_print_block_moves_to_its_own_sheet_only_when_the_cascade_stays_the_same():
+    page = '<html><body><p class="x">A</p><p class="y">B</p></body></html>'
+    sheets = lean_styles.StyleSheets([
+        "@media (prefers-color-scheme: dark){.x{color:white}}.x{color:red}"
+        "@media (prefers-color-scheme: dark){.y{color:white}}.y{margin:0}"])
+    relax = lean_styles.Relaxer(set(), set())
+    parts = sheets.write(sheets.used_rules([page], relax), set())
+    assert parts[""] == "@media (prefers-color-scheme: dark){.x{color:white}}.x{color:red}.y{margin:0}"
+    assert parts[".dark"] == ".y{color:white}"

@@ -10,6 +10,7 @@ Whole pages, text included, are the site's own matter: tests/site/test_page_weig
 holds this site's pages to the window."""
 
 import gzip
+import random
 import posixpath
 import re
 from pathlib import Path
@@ -27,6 +28,7 @@ MAIN_CONTENT = re.compile(r'(<article\b[^>]*\bid="main-content"[^>]*>).*?(</arti
 FETCHED = re.compile(r'<(?:link rel="(?:stylesheet|icon)" href|img\b[^>]*\bsrc)="(?P<href>[^"]+)"'
                      r'(?: media="(?P<media>[^"]+)")?')
 BLOCKS_ON_SCREEN = (None, "all", "screen")
+DARK = "(prefers-color-scheme: dark)"
 
 
 def gzipped(data: bytes) -> int:
@@ -38,13 +40,15 @@ def page_file(site: Path, path: str) -> Path:
 
 
 def weights(site: Path, path: str, without_content: bool = False) -> dict:
-    """{"blocking": HTML and the sheets that apply on screen, "total": all it fetches}, gzipped;
+    """{"blocking": HTML and the sheets that apply on screen, in the dark scheme (the heavier),
+    "total": all it fetches}, gzipped;
     with `without_content`, the page's main content (and what it alone fetches) left out."""
     file = page_file(site, path)
     html = file.read_text(encoding="utf-8")
     if without_content:
         html = MAIN_CONTENT.sub(r"\1\2", html)
     blocking = total = gzipped(html.encode())
+    dark = 0
     for match in FETCHED.finditer(html):
         href = match["href"]
         if href.startswith("data:"):
@@ -55,7 +59,10 @@ def weights(site: Path, path: str, without_content: bool = False) -> dict:
         total += size
         if match[0].startswith('<link rel="stylesheet"') and match["media"] in BLOCKS_ON_SCREEN:
             blocking += size
-    return {"blocking": blocking, "total": total}
+        elif match[0].startswith('<link rel="stylesheet"') and match["media"] == DARK:
+            dark += size
+    # A reader whose system asks for the dark scheme waits for the dark sheet too.
+    return {"blocking": blocking + dark, "total": total}
 
 
 def measure_site(site: Path, without_content: bool = False) -> dict:
@@ -116,8 +123,16 @@ def test_the_weight_check_counts_every_sheet_the_page_waits_for(tmp_path):
     assert over_the_window({"/page/": 900}, {"/page/": 800}, "renders after") != []
     assert over_the_window({"/page/": 900}, {"/page/": 20_000}, "renders after") != []
     assert over_the_window({"/page/": 900}, {}, "renders after") == []
-    with_text = weights(tmp_path, "/page/")
+    # The page's own text is left out when asked: random words do not compress away.
+    words = " ".join(f"{random.Random(n).getrandbits(40):x}" for n in range(400))
     (tmp_path / "page" / "index.html").write_text(
-        html.replace("<p>Hi</p>", '<article id="main-content"><p>' + "Long text. " * 900 +
-                     "</p></article>"))
-    assert weights(tmp_path, "/page/", without_content=True)["blocking"] < with_text["blocking"] + 60
+        html.replace("<p>Hi</p>", f'<article id="main-content"><p>{words}</p></article>'))
+    with_text = weights(tmp_path, "/page/")
+    without = weights(tmp_path, "/page/", without_content=True)
+    assert with_text["blocking"] - without["blocking"] > 2000
+    # A dark-scheme sheet counts, since a reader in the dark scheme waits for it.
+    (tmp_path / "d.css").write_text("body{color:white}" * 50)
+    in_dark = html + '<link rel="stylesheet" href="../d.css" media="(prefers-color-scheme: dark)">'
+    (tmp_path / "page" / "index.html").write_text(in_dark)
+    dark = gzipped(("body{color:white}" * 50).encode())
+    assert weights(tmp_path, "/page/")["blocking"] == gzipped(in_dark.encode()) + sheet + dark

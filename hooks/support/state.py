@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 @dataclass
 class BuildState:
     command: str = "build"           # "build", "serve" or "gh-deploy" (from on_startup)
+    dirty: bool = False              # --dirty: only changed pages are rebuilt (from on_startup)
     language: str = "en"             # theme.language
     labels: dict = field(default_factory=dict)     # key -> text, after the practice's overrides
     look_css: str = ""               # the practice's colours as CSS, or "" when it sets none
@@ -38,8 +39,9 @@ class BuildState:
     lean_sheets: dict = field(default_factory=dict)
     lean_styles_on: bool = True      # False when SITE_LEAN_STYLES=off
 
-    def reset(self, command: str | None = None):
-        fresh = BuildState(command=command or self.command)
+    def reset(self, command: str | None = None, dirty: bool | None = None):
+        fresh = BuildState(command=command or self.command,
+                           dirty=self.dirty if dirty is None else dirty)
         self.__dict__.update(fresh.__dict__)
 
 
