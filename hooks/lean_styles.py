@@ -74,10 +74,12 @@ SCRIPT_CLASS_CALL = re.compile(r"""classList\.\w+\(([^()]*)\)""")
 SCRIPT_ATTRIBUTES = re.compile(r"""(?:set|remove|toggle)Attribute\(\s*(["'`])(.*?)\1""")
 SCRIPT_DATASET = re.compile(r"\bdataset\.(\w+)")
 SCRIPT_ELEMENTS = re.compile(
-    r"""(?:\b[\w$]{1,2}|createElement)\(\s*["']([a-z][a-z0-9-]*)["']\s*[,)]|<([a-z][a-z0-9-]*)[\s>]""")
+    r"""\b[\w$]{1,2}\(\s*["']([a-z][a-z0-9]*)["']\s*,|createElement\(\s*["']([a-z][a-z0-9]*)["']\s*\)"""
+    r"""|<([a-z][a-z0-9]*)[\s>]""")
 STRING = re.compile(r"""(["'`])(.*?)\1""")
 CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
 # An animation a page's style attribute or a script names (its keyframes must stay).
+TAG_NAME = re.compile(r"<([a-zA-Z][\w-]*)")
 ANIMATION_NAME = re.compile(r"""animation(?:-name|Name)?\s*[:=]\s*["'`]?\s*([\w-]+)""")
 # Attributes a reader changes without any script.
 READER_ATTRIBUTES = {"open"}
@@ -192,14 +194,7 @@ def trimmed_sheets(site: Path, sheets: StyleSheets, dests: list[str],
     """{part: CSS} of the kind's sheets: the rules that can apply to one of its pages."""
     pages = [(site / dest).read_text(encoding="utf-8") for dest in dests]
     script_text = scripts_of(site, dests, pages, config)
-    classes, attributes, _ = what_scripts_change(script_text)
-    # A class name a script completes at run time ("md-source__fact--${t}") belongs to a
-    # component (the part before "__"): it can only appear where that component is.
-    classes = {name for name in classes if not name.endswith("*") or "__" not in name
-               or any(name.split("__", 1)[0] in page for page in pages)}
-    # Elements a script makes are matched by their classes (set aside above); a rule that names
-    # only their element type (".md-search-result mark") needs such an element on the page.
-    used = sheets.used_rules(pages, Relaxer(classes, READER_ATTRIBUTES | attributes))
+    used = sheets.used_rules(pages, relaxer_for(pages, script_text))
     mentioned = set(CUSTOM_PROPERTY.findall(script_text))
     animations = set(ANIMATION_NAME.findall(script_text))
     for page in pages:
@@ -207,6 +202,19 @@ def trimmed_sheets(site: Path, sheets: StyleSheets, dests: list[str],
         animations.update(ANIMATION_NAME.findall(page))
     return {part: (CHARSET if not text.isascii() else "") + f"{NOTE}\n{text}\n"
             for part, text in sheets.write(used, mentioned, animations).items()}
+
+
+def relaxer_for(pages: list[str], script_text: str) -> "Relaxer":
+    """What to set aside in selectors, for pages that run these scripts."""
+    classes, attributes, elements = what_scripts_change(script_text)
+    # A class name a script completes at run time ("md-source__fact--${t}") belongs to a
+    # component (the part before "__"): it can only appear where that component is.
+    classes = {name for name in classes if not name.endswith("*") or "__" not in name
+               or any(name.split("__", 1)[0] in page for page in pages)}
+    # An element a script makes, of a type none of these pages has (a search hit's <mark>),
+    # may be anywhere: its type is set aside too.
+    present = {tag.lower() for page in pages for tag in TAG_NAME.findall(page)}
+    return Relaxer(classes, READER_ATTRIBUTES | attributes, elements - present)
 
 
 def scripts_of(site: Path, dests: list[str], pages: list[str], config) -> str:
@@ -234,7 +242,7 @@ def what_scripts_change(script_text: str) -> tuple[set[str], set[str], set[str]]
                    for name in SCRIPT_DATASET.findall(script_text)}
     if re.search(r"\.hidden\s*=", script_text):
         attributes.add("hidden")
-    elements = {call or tag for call, tag in SCRIPT_ELEMENTS.findall(script_text)}
+    elements = {"".join(names) for names in SCRIPT_ELEMENTS.findall(script_text)}
     # A whole name made by a script ("${p}") could be any name: it is not read as "every class",
     # which would keep every rule; the twin test shows what such a name would have needed.
     return classes - {"", "*"}, attributes - {"", "*"}, elements
@@ -499,7 +507,7 @@ class StyleSheets:
                        for block in attribute_blocks(rule_tokens(rule.selectors))
                        if any(part.type == "literal" and part.value.endswith("=")
                               for part in block.content)}
-        self._candidates = {}
+        self._candidates, self._compiled = {}, {}
 
     def _read(self, rules) -> list:
         nodes = []
@@ -535,18 +543,20 @@ class StyleSheets:
         return nodes  # (@charset may only open a file: each written sheet opens with its own)
 
     def candidates(self, relax) -> list:
-        """[(rule index, names it requires, compiled selectors or None)], once per relaxer."""
+        """[(rule index, names it requires, compiled selectors or None)], once per relaxer;
+        a selector that relaxes to the same text is compiled once."""
         key = (frozenset(relax.classes), frozenset(relax.attributes), frozenset(relax.elements))
         if key not in self._candidates:
             found = []
             for rule in self.style_rules:
                 for selector in rule.selectors:
                     relaxed = tinycss2.serialize(relax.selector(selector))
-                    try:
-                        compiled = cssselect2.compile_selector_list(relaxed)
-                    except cssselect2.SelectorError:
-                        compiled = None  # a selector the matcher cannot read: always kept
-                    found.append((rule.index, required_names(relaxed), compiled))
+                    if relaxed not in self._compiled:
+                        try:
+                            self._compiled[relaxed] = cssselect2.compile_selector_list(relaxed)
+                        except cssselect2.SelectorError:
+                            self._compiled[relaxed] = None  # unreadable: always kept
+                    found.append((rule.index, required_names(relaxed), self._compiled[relaxed]))
             self._candidates[key] = found
         return self._candidates[key]
 

@@ -209,9 +209,7 @@ def test_each_kind_of_page_links_its_own_sheets_and_none_of_the_full_ones(twin_s
 
 def kept_css(css: str, html: str, script: str = "") -> str:
     sheets = lean_styles.StyleSheets([css])
-    classes, attributes, _ = lean_styles.what_scripts_change(script)
-    relax = lean_styles.Relaxer(classes, lean_styles.READER_ATTRIBUTES | attributes)
-    used = sheets.used_rules([html], relax)
+    used = sheets.used_rules([html], lean_styles.relaxer_for([html], script))
     return "".join(sheets.write(used, set()).values())
 
 
@@ -273,3 +271,11 @@ def test_a_dark_or_print_block_moves_to_its_own_sheet_only_when_the_cascade_stay
     parts = sheets.write(sheets.used_rules([page], relax), set())
     assert parts[""] == "@media (prefers-color-scheme: dark){.x{color:white}}.x{color:red}.y{margin:0}"
     assert parts[".dark"] == ".y{color:white}"
+
+
+def test_an_element_a_script_makes_keeps_its_rules_where_no_such_element_is_yet():
+    page = '<html><body><div class="results"><p>P</p></div></body></html>'
+    script = 'x("mark",{class:"hit"});document.createElement("summary")'
+    assert ".results mark" in kept_css(".results mark{color:red}", page, script)
+    assert "summary" in kept_css(".results>summary{color:red}", page, script)
+    assert kept_css(".results mark{color:red}", page) == ""  # no script makes one
