@@ -462,13 +462,10 @@ class Relaxer:
 
 
 class _Raw:
-    """Selector text spliced into a token list (tinycss2.serialize calls .serialize())."""
+    """Selector text spliced into a token list (tinycss2.serialize calls ._serialize_to())."""
 
     def __init__(self, text: str):
         self.text, self.type = text, "raw"
-
-    def serialize(self) -> str:
-        return self.text
 
     def _serialize_to(self, write):
         write(self.text)

@@ -46,6 +46,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 AT_REST = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
+# The first round trip of a new connection: TCP's initial window, 10 segments of 1,460 bytes.
+FIRST_ROUND_TRIP = 14_600
+
 # A redirect page (a short link, a moved page) moves on by this meta refresh.
 REDIRECT = 'meta[http-equiv="refresh"]'
 # Material's search files: its index and its worker.
@@ -233,6 +236,11 @@ def pdf_text(page) -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def parse_request(self):
+        # Every request that arrives, whatever its method, even one the server cannot answer.
+        self.server.requests.append(self.raw_requestline.decode("latin-1").strip())
+        return super().parse_request()
+
     def log_message(self, *args):
         pass
 
@@ -245,10 +253,12 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serving(directory: Path):
-    """A built site served on a free localhost port; yields its base URL."""
+def serving(directory: Path, requests: list | None = None):
+    """A built site served on a free localhost port; yields its base URL. The request line of
+    every request it receives is added to `requests`, when given."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = _QuietServer(("127.0.0.1", 0), handler)
+    httpd.requests = requests if requests is not None else []
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

@@ -13,20 +13,17 @@ process, and its tests share an xdist group so that one process can run them all
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import io
 import os
-import sys
-import threading
 import time
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
 from pypdf import PdfReader
 
 import browser_engines
-from conftest import pages_with
+from conftest import pages_with, serving
 
 # Selenium's own WebKitGTK driver still passes the server address in a way Selenium deprecates.
 pytestmark = pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")
@@ -136,40 +133,12 @@ def engine(request):
     driver.get("about:blank")
 
 
-class RecordingHandler(http.server.SimpleHTTPRequestHandler):
-    def parse_request(self):
-        # Every request that arrives, whatever its method, even one the server cannot answer.
-        self.server.requests.append(self.raw_requestline.decode("latin-1").strip())
-        return super().parse_request()
-
-    def log_message(self, *args):
-        pass
-
-
-class RecordingServer(http.server.ThreadingHTTPServer):
-    """The built site on a free localhost port, with the request line of every request."""
-
-    def __init__(self, directory):
-        self.requests: list[str] = []
-        super().__init__(("127.0.0.1", 0),
-                         functools.partial(RecordingHandler, directory=str(directory)))
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
-
 @pytest.fixture(scope="session")
 def recording_server(site):
-    server = RecordingServer(site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    """The built site on a free localhost port, with the request line of every request."""
+    requests: list[str] = []
+    with serving(site, requests) as url:
+        yield SimpleNamespace(url=url, requests=requests)
 
 
 @pytest.fixture(scope="session")
@@ -183,7 +152,7 @@ def exercises(site):
 class Visit:
     """An exercise page opened in an engine, and every request made from then on."""
 
-    def __init__(self, driver, server: RecordingServer, path: str):
+    def __init__(self, driver, server, path: str):
         self.driver, self.server, self.path = driver, server, path
         driver.get(server.url + path)
         self.address = driver.current_url

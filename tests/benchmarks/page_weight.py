@@ -22,9 +22,10 @@ import sys
 from common import PROJECT, served_site
 
 sys.path.insert(0, str(PROJECT / "tests"))
-from conftest import CHROMIUM_ARGS, REDIRECT, SEARCH_FILES, all_page_paths, read_html  # noqa: E402
+from conftest import (CHROMIUM_ARGS, FIRST_ROUND_TRIP, REDIRECT, SEARCH_FILES,  # noqa: E402
+                      all_page_paths, read_html)
 
-WINDOW = 14_600  # bytes: 10 segments of 1,460
+WINDOW = FIRST_ROUND_TRIP
 
 
 def measure(page, base: str, path: str) -> dict:
