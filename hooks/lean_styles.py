@@ -1,5 +1,6 @@
-"""Each kind of page gets one style sheet holding only the CSS it can use, so that a page's
-render-blocking bytes fit in the first round trip of a new connection (about 14 KB).
+"""Each kind of page gets style sheets holding only the CSS it can use, and waits before it paints
+only for the part it can show at once, so that a page's render-blocking bytes fit in the first
+round trip of a new connection (about 14 KB).
 
 The style sheets a page waits for before it paints (Material's, the engine's, the practice's
 colours: every `<link rel="stylesheet">` without a media query, in one folder) are replaced by
@@ -20,17 +21,26 @@ The rules for the dark scheme (`@media (prefers-color-scheme: dark)` at the top 
 and for paper (`@media print`, and the print style sheet) go to two more sheets of the kind,
 linked with those media queries, so that a browser waits for them only when they apply.
 
+On kinds of page that run a deferred script, what no reader can see before that script has run
+or they have acted (rules that match only once the script has changed the page, or on :hover,
+:focus and the like) goes to a fourth sheet, `<kind>.later.lean.css`, linked at the end of
+<body>: a browser paints the page without waiting for it (Chromium reports it "non-blocking"),
+and deferred scripts wait for it, so nothing they change shows unstyled. For the cascade to stay
+as it was, the later sheet also repeats every later declaration that could tie with one it holds
+(a property of the same family, as important, from a selector as specific), and the dark and
+print sheets are linked again after it. Kinds of page with no deferred script keep one sheet:
+a later one would save them a few bytes of :hover and :focus and cost a request.
+
 `SITE_LEAN_STYLES=off` in the environment leaves every page with the full style sheets, to compare
 or to look into a style problem.
 
 tests/test_lean_styles.py compares every element's computed style with the full style sheets and
-with the trimmed one, in the states a reader can bring about; a Material upgrade that adds a state
-this hook does not know shows there.
+with the trimmed ones, in the states a reader can bring about and as a page first paints, before
+its later sheet; a Material upgrade that adds a state this hook does not know shows there.
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 import xml.etree.ElementTree as ElementTree
@@ -46,6 +56,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from support.page_types import page_type
 from support.state import build
+from support.switches import switched_off
 
 # A kind's sheets, beside the sheets they are made from: <kind>.lean.css holds what every
 # screen needs before it paints; the dark scheme's rules and the paper's come in sheets of their
@@ -56,14 +67,23 @@ SWITCH = "SITE_LEAN_STYLES"
 NOTE = "/* The CSS this kind of page can use, made by hooks/lean_styles.py. */"
 CHARSET = '@charset "UTF-8";\n'  # only a file that holds more than ASCII needs it
 SHEET_NAME = "{kind}{part}.lean.css"
+FIRST, LATER, DARK, PRINT = "", ".later", ".dark", ".print"
 PARTS = {  # part of the file name: (the media attribute, the top-level @media that goes there)
-    "": (None, None),
-    ".dark": ("(prefers-color-scheme: dark)", "@media (prefers-color-scheme: dark)"),
-    ".print": ("print", "@media print"),
+    FIRST: (None, None),
+    LATER: (None, None),
+    DARK: ("(prefers-color-scheme: dark)", "@media (prefers-color-scheme: dark)"),
+    PRINT: ("print", "@media print"),
 }
+# Where each part is linked: before the page paints, in <head>; and at the end of <body>, where
+# the dark and print sheets come again after the later one, to keep their place in the cascade.
+IN_HEAD = (FIRST, DARK)
+AT_BODY_END = (LATER, DARK, PRINT)
 STYLE_LINK = re.compile(
     r'<link rel="stylesheet" href="(?P<href>[^"]+)"(?: media="(?P<media>[^"]+)")?>\n?')
-SCRIPT_SOURCE = re.compile(r'<script\b[^>]*\bsrc="(?P<src>[^"]+)"')
+SCRIPT_SOURCE = re.compile(r'<script\b(?P<attrs>[^>]*)\bsrc="(?P<src>[^"]+)"(?P<more>[^>]*)>')
+# A script that runs only once the page is read, and waits for its style sheets (those in <body>
+# too): anything else may run before the page first paints.
+DEFERRED_SCRIPT = re.compile(r'\sdefer\b|\stype="module"(?![^>]*\sasync\b)')
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(?P<body>.*?)</script>",
                            re.DOTALL | re.IGNORECASE)
 # How a script changes an element's classes and attributes, and which elements it makes
@@ -83,6 +103,9 @@ TAG_NAME = re.compile(r"<([a-zA-Z][\w-]*)")
 ANIMATION_NAME = re.compile(r"""animation(?:-name|Name)?\s*[:=]\s*["'`]?\s*([\w-]+)""")
 # Attributes a reader changes without any script.
 READER_ATTRIBUTES = {"open"}
+# States that only a reader's pointer or keyboard brings about, never a page as it loads.
+INTERACTION = {"hover", "focus", "focus-visible", "focus-within", "active"}
+NO_ELEMENT = ":not(*)"
 # Pseudo-classes that depend on the document alone, never on what a reader or a script does.
 STRUCTURAL = {"root", "first-child", "last-child", "only-child", "first-of-type",
               "last-of-type", "only-of-type", "nth-child", "nth-last-child", "nth-of-type",
@@ -91,20 +114,21 @@ STRUCTURAL = {"root", "first-child", "last-child", "only-child", "first-of-type"
 SELECTOR_ARGUMENT = {"is", "where", "matches", "-webkit-any", "-moz-any", "has"}
 ANY_ELEMENT = ":is(*)"
 KEYFRAMES = {"keyframes", "-webkit-keyframes"}
+# At-rules that describe a page box, a font or a property rather than set elements' properties:
+# they take no part in the cascade of the rules around them.
+DESCRIPTOR_AT_RULES = {"page", "font-face", "property", "counter-style", "font-feature-values",
+                       "font-palette-values", "view-transition"}
 GROUPING_AT_RULES = {"media", "supports", "container", "layer", "document", "scope",
                      "starting-style"}
 
 
 def on_config(config, **kwargs):
-    switch = os.environ.get(SWITCH, "").strip().lower()
-    if switch not in ("", "off"):
-        raise PluginError(f"{SWITCH}={switch!r} is not a choice. Leave it unset to give each "
-                          f"kind of page only the CSS it uses, or set {SWITCH}=off to give "
-                          "every page the full style sheets.")
+    off = switched_off(SWITCH, "give each kind of page only the CSS it uses",
+                       "give every page the full style sheets")
     # A --dirty build writes only the pages that changed, and a kind's sheet must cover all its
     # pages: such a build keeps the full style sheets.
-    build.lean_styles_on = switch != "off" and not build.dirty
-    if build.dirty and switch != "off":
+    build.lean_styles_on = not off and not build.dirty
+    if build.dirty and not off:
         log.info("A --dirty build keeps every page on the full style sheets.")
     return config
 
@@ -136,10 +160,32 @@ def on_post_build(config, **kwargs):
         if sheets not in parsed:
             parsed[sheets] = StyleSheets([sheet_text(site / path, media)
                                           for path, media in sheets])
-        for part, text in trimmed_sheets(site, parsed[sheets], kind_pages["pages"],
-                                         config).items():
+        texts = trimmed_sheets(site, parsed[sheets], kind_pages["pages"], config)
+        if texts[LATER] is None:  # nothing waits for a script or a reader: no later sheet
+            del texts[LATER]
+            for dest in kind_pages["pages"]:
+                without_later_sheet(site / dest, kind)
+        for part, text in texts.items():
             (site / folder / SHEET_NAME.format(kind=kind, part=part)).write_text(
                 text, encoding="utf-8")
+
+
+def without_later_sheet(file: Path, kind: str):
+    """The page with its kind's sheets all in <head>, as there is no later sheet to follow: the
+    links at the end of <body> go, and the print sheet's moves up beside the dark one."""
+    names = {part: re.escape(SHEET_NAME.format(kind=kind, part=part)) for part in PARTS}
+    body_end = "".join(f'<link rel="stylesheet" href="[^"]*/{names[part]}"[^>]*>\n'
+                       for part in AT_BODY_END)
+    dark = f'<link rel="stylesheet" href="(?P<base>[^"]*)/{names[DARK]}"[^>]*>\n'
+    html = file.read_text(encoding="utf-8")
+    html, removed = re.subn(body_end, "", html, count=1)
+    html, moved = re.subn(dark, lambda match: match[0] + link_tags(match["base"], kind, [PRINT]),
+                          html, count=1)
+    if removed != 1 or moved != 1:
+        raise PluginError(f"{file}: its links to the {kind} style sheets are not where "
+                          "hooks/lean_styles.py wrote them. Another hook changed the page after "
+                          "it: run that hook earlier.")
+    file.write_text(html, encoding="utf-8")
 
 
 def sheet_text(path: Path, media: str | None) -> str:
@@ -169,15 +215,22 @@ def one_sheet_for_its_kind(html: str, dest_uri: str, kind: str, config) -> str:
                           "of one kind the same style sheets.")
     kind_pages["pages"].append(dest_uri)
     base = posixpath.dirname(merged[0][0]["href"])
-    links = "".join(
-        f'<link rel="stylesheet" href="{posixpath.join(base, SHEET_NAME.format(kind=kind, part=part))}"'
-        + (f' media="{media}"' if media else "") + ">\n"
-        for part, (media, _) in PARTS.items())
     pieces, position = [], 0
     for index, (match, _) in enumerate(merged):
-        pieces += [html[position:match.start()], links if index == 0 else ""]
+        pieces += [html[position:match.start()], link_tags(base, kind, IN_HEAD) if index == 0 else ""]
         position = match.end()
-    return "".join(pieces) + html[position:]
+    html = "".join(pieces) + html[position:]
+    body_end = html.rfind("</body>")
+    if body_end < 0:
+        raise PluginError(f"{dest_uri}: the page has no </body>, so its later style sheet has no "
+                          "place. Make its template end with </body></html>.")
+    return html[:body_end] + link_tags(base, kind, AT_BODY_END) + html[body_end:]
+
+
+def link_tags(base: str, kind: str, parts) -> str:
+    return "".join(
+        f'<link rel="stylesheet" href="{posixpath.join(base, SHEET_NAME.format(kind=kind, part=part))}"'
+        + (f' media="{PARTS[part][0]}"' if PARTS[part][0] else "") + ">\n" for part in parts)
 
 
 def site_path(href: str, dest_uri: str, config) -> str | None:
@@ -190,22 +243,31 @@ def site_path(href: str, dest_uri: str, config) -> str | None:
 
 
 def trimmed_sheets(site: Path, sheets: StyleSheets, dests: list[str],
-                   config) -> dict[str, str]:
-    """{part: CSS} of the kind's sheets: the rules that can apply to one of its pages."""
+                   config) -> dict[str, str | None]:
+    """{part: CSS} of the kind's sheets: the rules that can apply to one of its pages, those it
+    can show before any script runs or reader acts apart ({LATER: None} if that is all)."""
     pages = [(site / dest).read_text(encoding="utf-8") for dest in dests]
     script_text = scripts_of(site, dests, pages, config)
     used = sheets.used_rules(pages, relaxer_for(pages, script_text))
+    early = scripts_of(site, dests, pages, config, early_only=True)
+    if early == script_text:  # no script waits: the page's one sheet holds it all, as it costs
+        first = used          # a request and more bytes in all to save a few blocking ones
+    else:
+        first = sheets.used_rules(pages, relaxer_for(pages, early, interaction=False), among=used)
     mentioned = set(CUSTOM_PROPERTY.findall(script_text))
     animations = set(ANIMATION_NAME.findall(script_text))
     for page in pages:
         mentioned.update(CUSTOM_PROPERTY.findall(page))
         animations.update(ANIMATION_NAME.findall(page))
     return {part: (CHARSET if not text.isascii() else "") + f"{NOTE}\n{text}\n"
-            for part, text in sheets.write(used, mentioned, animations).items()}
+            if text or part != LATER else None
+            for part, text in sheets.write(used, mentioned, animations, first).items()}
 
 
-def relaxer_for(pages: list[str], script_text: str) -> "Relaxer":
-    """What to set aside in selectors, for pages that run these scripts."""
+def relaxer_for(pages: list[str], script_text: str, interaction: bool = True) -> "Relaxer":
+    """What to set aside in selectors, for pages that run these scripts; without `interaction`,
+    what a reader changes (:hover, :focus, opening a <details>) is not set aside but never
+    matches, as on a page that has only just painted."""
     classes, attributes, elements = what_scripts_change(script_text)
     # A class name a script completes at run time ("md-source__fact--${t}") belongs to a
     # component (the part before "__"): it can only appear where that component is.
@@ -214,15 +276,20 @@ def relaxer_for(pages: list[str], script_text: str) -> "Relaxer":
     # An element a script makes, of a type none of these pages has (a search hit's <mark>),
     # may be anywhere: its type is set aside too.
     present = {tag.lower() for page in pages for tag in TAG_NAME.findall(page)}
-    return Relaxer(classes, READER_ATTRIBUTES | attributes, elements - present)
+    return Relaxer(classes, (READER_ATTRIBUTES if interaction else set()) | attributes,
+                   elements - present, interaction)
 
 
-def scripts_of(site: Path, dests: list[str], pages: list[str], config) -> str:
-    """The text of every script the pages run, inline or from a file of the site."""
+def scripts_of(site: Path, dests: list[str], pages: list[str], config,
+               early_only: bool = False) -> str:
+    """The text of every script the pages run, inline or from a file of the site; with
+    `early_only`, of those that may run before the page first paints (all but deferred ones)."""
     texts, files = [], set()
     for dest, html in zip(dests, pages):
         texts += [match["body"] for match in INLINE_SCRIPT.finditer(html)]
         for match in SCRIPT_SOURCE.finditer(html):
+            if early_only and DEFERRED_SCRIPT.search(match["attrs"] + " " + match["more"]):
+                continue
             path = site_path(match["src"], dest, config)
             if path is not None and (site / path).is_file():
                 files.add(path)
@@ -398,8 +465,10 @@ def required_names(selector: str) -> set[str]:
 class Relaxer:
     """Turns a selector into one that matches whatever state a reader or a script may bring."""
 
-    def __init__(self, classes: set[str], attributes: set[str], elements: set[str] = frozenset()):
+    def __init__(self, classes: set[str], attributes: set[str], elements: set[str] = frozenset(),
+                 interaction: bool = True):
         self.classes, self.attributes, self.elements = classes, attributes, elements
+        self.interaction = interaction  # False: :hover, :focus and the like never match
 
     @staticmethod
     def _among(name: str, names: set[str]) -> bool:
@@ -442,6 +511,8 @@ class Relaxer:
         return out
 
     def _pseudo_class(self, token):
+        if not self.interaction and token.type == "ident" and token.lower_value in INTERACTION:
+            return _Raw(NO_ELEMENT)
         if token.type == "ident" and token.lower_value in STRUCTURAL:
             return _Raw(":" + token.serialize())
         if token.type == "function" and token.lower_name in SELECTOR_ARGUMENT:
@@ -491,6 +562,7 @@ class OtherRule:
     """Any other at-rule (@keyframes, @font-face, …), or a rule this hook does not take apart."""
     text: str
     keyframes: str | None = None  # the name, for @keyframes: kept when a kept rule uses it
+    sets_properties: bool = True  # False for at-rules of descriptors (@page, @font-face, …)
 
 
 class StyleSheets:
@@ -504,7 +576,8 @@ class StyleSheets:
                        for block in attribute_blocks(rule_tokens(rule.selectors))
                        if any(part.type == "literal" and part.value.endswith("=")
                               for part in block.content)}
-        self._candidates, self._compiled = {}, {}
+        self._candidates, self._compiled, self._specificities = {}, {}, {}
+        self.layered = any("@layer" in text.lower() for text in texts)
 
     def _read(self, rules) -> list:
         nodes = []
@@ -536,13 +609,15 @@ class StyleSheets:
                                        f"{{{_compact(rule.content or [])}}}",
                                        keyframes=_compact(rule.prelude).strip("\"'")))
             elif rule.type == "at-rule" and rule.lower_at_keyword != "charset":
-                nodes.append(OtherRule(tinycss2.serialize([rule])))
+                nodes.append(OtherRule(tinycss2.serialize([rule]), sets_properties=(
+                    rule.lower_at_keyword not in DESCRIPTOR_AT_RULES)))
         return nodes  # (@charset may only open a file: each written sheet opens with its own)
 
     def candidates(self, relax) -> list:
         """[(rule index, names it requires, compiled selectors or None)], once per relaxer;
         a selector that relaxes to the same text is compiled once."""
-        key = (frozenset(relax.classes), frozenset(relax.attributes), frozenset(relax.elements))
+        key = (frozenset(relax.classes), frozenset(relax.attributes), frozenset(relax.elements),
+               relax.interaction)
         if key not in self._candidates:
             found = []
             for rule in self.style_rules:
@@ -557,8 +632,9 @@ class StyleSheets:
             self._candidates[key] = found
         return self._candidates[key]
 
-    def used_rules(self, pages: list[str], relax) -> set[int]:
-        """The indexes of the style rules that match an element of one of the pages."""
+    def used_rules(self, pages: list[str], relax, among: set[int] | None = None) -> set[int]:
+        """The indexes of the style rules (`among` these, if given) that match an element of one
+        of the pages."""
         readers = {}
         for html in pages:  # pages that differ only in their text are matched once
             reader = PageReader.read(html, self.valued)
@@ -566,6 +642,8 @@ class StyleSheets:
         present = set().union(*(reader.names for reader in readers.values()))
         used, waiting = set(), []
         for index, required, compiled in self.candidates(relax):
+            if among is not None and index not in among:
+                continue
             if not required <= present:
                 continue  # it names a class, id or element that no page of this kind has
             if compiled is None:
@@ -587,13 +665,17 @@ class StyleSheets:
                 used.update(payload for *_, payload in matcher.match(element))
         return used
 
-    def write(self, used: set[int], mentioned: set[str],
-              animations: set[str] = frozenset()) -> dict[str, str]:
+    def write(self, used: set[int], mentioned: set[str], animations: set[str] = frozenset(),
+              first: set[int] | None = None) -> dict[str, str]:
         """{part: the kept rules as compact CSS}, with the custom properties and keyframes they
-        use (also in rules kept whole, in custom properties, in pages and scripts)."""
+        use (also in rules kept whole, in custom properties, in pages and scripts). The rules in
+        `first` (all, if not given) make the FIRST part; the others the LATER part."""
+        first = used if first is None else first & used
         kept = [rule for rule in self.style_rules if rule.index in used]
         whole = " ".join(node.text for node in self._others(self.tree))
-        needed = needed_properties(kept, mentioned | set(CUSTOM_PROPERTY.findall(whole)))
+        mentioned = mentioned | set(CUSTOM_PROPERTY.findall(whole))
+        needed = needed_properties(kept, mentioned)
+        needed_first = needed_properties([rule for rule in kept if rule.index in first], mentioned)
         words = {word for rule in kept for name, value, _ in rule.declarations
                  if not name.startswith("--") or name in needed
                  for word in re.findall(r"[\w-]+", value)}
@@ -604,28 +686,81 @@ class StyleSheets:
         placed, later = [], set()
         for node in reversed(self.tree):
             part = next((part for part, (_, head) in PARTS.items()
-                         if head and isinstance(node, GroupRule) and node.head == head), "")
-            properties = self._properties([node], used)
-            if part and properties & later:
-                part = ""
+                         if head and isinstance(node, GroupRule) and node.head == head), FIRST)
+            families = self._families([node], used)
+            if part and overlap(families, later):
+                part = FIRST
             if not part:
-                later |= properties
+                later |= families
             placed.append((part, node))
         parts = {part: [] for part in PARTS}
+        pulled = {}  # {family: {(important, specificity)}} of what the later sheet sets so far
         for part, node in reversed(placed):
-            parts[part].append(self._write(node.children if part else [node], used, needed,
-                                           words))
+            if part:
+                parts[part].append(self._write(node.children, used, needed, words))
+                continue
+            parts[FIRST].append(self._write([node], first, needed_first, words))
+            parts[LATER].append(self._write_later([node], used, first, needed, needed_first,
+                                                  pulled))
         return {part: "".join(texts) for part, texts in parts.items()}
 
-    def _properties(self, nodes, used) -> set[str]:
-        """The properties the kept rules among `nodes` set (a rule kept whole: "*", any)."""
+    def _write_later(self, nodes, used, first, needed, needed_first, pulled: dict) -> str:
+        """The LATER part of `nodes`: the declarations of rules not in `first`, custom
+        properties only they use, and, so that the cascade stays as it was, every declaration
+        after one of those that could tie with it (the same property, importance and
+        specificity): in the later sheet, it comes after it again."""
+        out = []
+        for node in nodes:
+            if isinstance(node, StyleRule) and node.index in used:
+                body = []
+                specificities = self.specificities(node)
+                for name, value, important in node.declarations:
+                    if name.startswith("--") and name not in needed:
+                        continue
+                    family = property_family(name)
+                    if node.index not in first or ties(pulled, family, important, specificities) \
+                            or (name.startswith("--") and name not in needed_first):
+                        body.append(f"{name}:{value}{'!important' if important else ''}")
+                        pulled.setdefault(family, set()).update(
+                            (important, specificity) for specificity in specificities or [None])
+                if body:
+                    out.append(f"{node.selector_text}{{{';'.join(body)}}}")
+            elif isinstance(node, GroupRule):
+                body = self._write_later(node.children, used, first, needed, needed_first,
+                                         pulled)
+                if body:
+                    out.append(f"{node.head}{{{body}}}")
+            elif isinstance(node, OtherRule) and node.keyframes is None \
+                    and node.sets_properties and pulled:
+                # A rule kept whole may set anything: it comes again after the later rules
+                # before it, and everything after it follows.
+                out.append(node.text)
+                pulled.setdefault("*", set()).update({(False, None), (True, None)})
+        return "".join(out)
+
+    def specificities(self, rule: StyleRule) -> frozenset | None:
+        """The specificities of the rule's selectors; None, standing for any, when the matcher
+        cannot read one, or when cascade layers, which rank before specificity, are in use."""
+        if rule.index not in self._specificities:
+            try:
+                found = frozenset(selector.specificity for selector
+                                  in cssselect2.compile_selector_list(rule.selector_text))
+            except cssselect2.SelectorError:
+                found = None
+            self._specificities[rule.index] = None if self.layered else found
+        return self._specificities[rule.index]
+
+    def _families(self, nodes, used) -> set[str]:
+        """The properties the kept rules among `nodes` set, as families (a rule kept whole:
+        "*", any)."""
         found = set()
         for node in nodes:
             if isinstance(node, StyleRule) and node.index in used:
-                found |= {name for name, _, _ in node.declarations}
+                found |= {property_family(name) for name, _, _ in node.declarations}
             elif isinstance(node, GroupRule):
-                found |= self._properties(node.children, used)
-            elif isinstance(node, OtherRule) and node.keyframes is None:
+                found |= self._families(node.children, used)
+            elif isinstance(node, OtherRule) and node.keyframes is None \
+                    and node.sets_properties:
                 found.add("*")
         return found
 
@@ -653,6 +788,57 @@ class StyleSheets:
                                                   or node.keyframes in words):
                 out.append(node.text)
         return "".join(out)
+
+
+# Properties that set or reset one another belong to one family: a shorthand and its parts
+# (`margin` and `margin-top`, `font` and `line-height`), a physical property and its logical
+# twin (`left` and `inset-inline-start`, `width` and `inline-size`), and an old name and the new
+# (`word-wrap` and `overflow-wrap`). Any other property is its own family. A family too wide only
+# moves more to the later sheet; one too narrow would change the cascade.
+SHORTHAND_ROOTS = {"margin", "padding", "border", "outline", "background", "font", "list",
+                   "flex", "transition", "animation", "mask", "scroll", "overflow", "offset",
+                   "container", "marker", "inset"}
+FAMILY_OF_WORD = {
+    "top": "inset", "right": "inset", "bottom": "inset", "left": "inset",
+    "width": "size", "height": "size", "inline": "size", "block": "size", "min": "size",
+    "max": "size",
+    "gap": "gap", "row": "gap", "column": "gap", "columns": "gap", "grid": "gap",
+    "line": "font",
+    "align": "place", "justify": "place", "place": "place",
+    "word": "overflow",  # word-wrap is overflow-wrap
+    "page": "break", "break": "break",  # page-break-before is break-before
+    "all": "*",  # resets every property
+}
+
+
+def property_family(name: str) -> str:
+    """The family a property belongs to; a custom property is its own."""
+    if name.startswith("--"):
+        return name
+    name = re.sub(r"^-(?:webkit|moz|ms|o)-", "", name.lower())
+    words = name.split("-")
+    if words[0] in FAMILY_OF_WORD and name not in ("line-break", "word-break", "word-spacing"):
+        return FAMILY_OF_WORD[words[0]]
+    if words[0] in SHORTHAND_ROOTS:
+        return words[0]
+    if words[0] == "text" and len(words) > 2:  # text-decoration-color: text-decoration
+        return "-".join(words[:2])
+    return name
+
+
+def ties(pulled: dict, family: str, important: bool, specificities: frozenset | None) -> bool:
+    """Whether a declaration could tie in the cascade with one the later sheet holds: a property
+    of the same family, as important, from a selector as specific (None: any specificity)."""
+    families = pulled.keys() if family == "*" else (family, "*")
+    return any(other_important == important
+               and (specificity is None or specificities is None or specificity in specificities)
+               for name in families for other_important, specificity in pulled.get(name, ()))
+
+
+def overlap(families: set[str], others: set[str]) -> bool:
+    """Whether two sets of families share a property ("*" shares every one)."""
+    return bool(families & others) or bool(others and "*" in families) \
+        or bool(families and "*" in others)
 
 
 def rule_tokens(selectors):

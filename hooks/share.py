@@ -1,19 +1,36 @@
 """The "share this page" panel: the page's full address, its short link, a short link to each
-of its steps, and a QR code made at build time as inline SVG (segno, pure Python, no network),
-with a text alternative. Closed on screens (the QR code is for another device), always printed.
+of its steps, and a QR code made at build time (segno, pure Python, no network), with a text
+alternative. Closed on screens (the QR code is for another device), always printed.
+
+The QR code is an SVG file beside the page (`index.qr.svg` beside `index.html`), shown as a
+lazily loaded image: a closed panel costs no bytes, so the page paints sooner, and a browser
+fetches the image when the panel opens or the page is printed.
 
 Shown on the page types marked `shareable` in hooks/support/page_types.py, unless the practice
 turns it off (`extra: features: share_panel: false`, or `qr_codes: false` for the panel without
 its QR code).
 """
 
+import posixpath
+from pathlib import Path
+
 import segno
-from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 from labels import label
 from support.page_types import PAGE_TYPES, page_type
 from support.state import build
 from support.steps import page_steps
+
+QR_FILE = "{stem}.qr.svg"
+_codes: dict = {}  # {page's dest_uri: (file name, SVG text)}, written with the page
+_files: dict = {}  # the site's own files by their address, so that none is overwritten
+
+
+def on_files(files, config, **kwargs):
+    _files.clear()
+    _files.update((file.dest_uri, file) for file in files)
+    return files
 
 
 def on_page_context(context, page, config, nav, **kwargs):
@@ -26,17 +43,43 @@ def on_page_context(context, page, config, nav, **kwargs):
         "address": address,
         "short_link": build.short_links_by_target.get(page.url),
         "steps": page_steps(page),
-        "qr_svg": qr_svg(address, label("qr_code", address=address).unescape())
-        if features.get("qr_codes") is not False else "",
+        "qr": qr_image(page, address) if features.get("qr_codes") is not False else None,
     }
     return context
 
 
-def qr_svg(text: str, title: str) -> Markup:
-    """An inline, scalable SVG QR code whose accessible name is `title`."""
+def on_post_page(output, page, config, **kwargs):
+    code = _codes.pop(page.file.dest_uri, None)
+    if code:
+        name, svg = code
+        target = Path(config["site_dir"]) / posixpath.dirname(page.file.dest_uri) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(svg, encoding="utf-8")
+    return output
+
+
+def qr_image(page, address: str) -> dict:
+    """What the template needs to show the page's QR code: its file name, text alternative and
+    size; the file itself is written beside the page."""
+    stem = posixpath.splitext(posixpath.basename(page.file.dest_uri))[0]
+    name = QR_FILE.format(stem=stem)
+    beside = posixpath.join(posixpath.dirname(page.file.dest_uri), name)
+    if beside in _files:
+        raise PluginError(f"docs/{_files[beside].src_uri}: the engine writes the QR code of "
+                          f"docs/{page.file.src_uri} to this address. Rename the file, or turn "
+                          "QR codes off with 'extra: features: qr_codes: false' in mkdocs.yml.")
+    alternative = label("qr_code", address=address).unescape()
+    svg, size = qr_svg(address, alternative)
+    _codes[page.file.dest_uri] = (name, svg)
+    return {"src": name, "alt": alternative, "size": size}
+
+
+def qr_svg(text: str, title: str) -> tuple[str, int]:
+    """A scalable SVG QR code, titled `title`, and its width in modules."""
     code = segno.make(text, error="m")
     width, height = code.symbol_size(scale=1, border=2)
-    svg = code.svg_inline(scale=1, border=2, dark="#000", light="#fff", title=title)
     # segno escapes the text and title it writes into the SVG.
-    return Markup(svg.replace("<svg ", f'<svg role="img" viewBox="0 0 {width} {height}" ', 1)
-                  .replace(' class="segno"', ' class="segno share__qr"', 1))
+    svg = code.svg_inline(scale=1, border=2, dark="#000", light="#fff", title=title)
+    svg = svg.replace("<svg ", f'<svg xmlns="http://www.w3.org/2000/svg" '
+                               f'viewBox="0 0 {width} {height}" ', 1)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n", width

@@ -282,3 +282,24 @@ def browser():
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+def qr_codes_on_paper(pdf: Path, folder: Path) -> list[str]:
+    """What a phone's camera reads from the QR codes of each page of a PDF, as printed."""
+    import pypdfium2
+
+    read = []
+    for number, printed in enumerate(pypdfium2.PdfDocument(str(pdf))):
+        image = folder / f"page-{number}.png"
+        printed.render(scale=4).to_pil().save(image)
+        read += subprocess.run(["zbarimg", "--raw", "--quiet", str(image)],
+                               capture_output=True, text=True, timeout=60).stdout.split()
+    return read
+
+
+def assert_wrong_switch_stops_the_build(tmp_path: Path, name: str, value: str):
+    """A build with `name`=`value`, which is not a choice, stops and names the choices."""
+    wrong = build_site(fixture_site(tmp_path / "project"), tmp_path / "site", **{name: value})
+    assert wrong.returncode != 0
+    assert f"{name}={value!r} is not a choice" in wrong.stderr
+    assert f"{name}=off" in wrong.stderr and "Traceback" not in wrong.stderr

@@ -4,7 +4,7 @@ console stays clean, and the help link is in the same place on every page."""
 import pytest
 
 from conftest import (EVERY_PAGE_SCREENS, REDIRECT, SEARCH_FILES, all_page_paths, axe_audit,
-                      pages_with)
+                      pages_with, qr_codes_on_paper, read_html)
 
 
 class Reader:
@@ -150,6 +150,28 @@ def test_search_files_load_only_when_a_reader_opens_search(browser, server):
     tab.page.wait_for_selector(".md-search-result__item a")
     assert any(name in url for url in fetched for name in SEARCH_FILES)
     tab.close()
+
+
+def test_a_qr_code_loads_only_when_its_panel_opens_or_the_page_prints(browser, server, site,
+                                                                       tmp_path):
+    pages = pages_with(site, "img.share__qr")
+    if not pages:
+        pytest.skip("the site under test has no page with a QR code")
+    tab = Reader(browser, server)
+    fetched = []
+    tab.page.on("request", lambda request: fetched.append(request.url))
+    tab.visit(pages[0], wait_until="networkidle")
+    assert not [url for url in fetched if url.endswith(".qr.svg")], "fetched before it shows"
+    tab.page.click("details.share-panel > summary")
+    tab.page.wait_for_function("() => document.querySelector('img.share__qr').complete")
+    assert [url for url in fetched if url.endswith(".qr.svg")]
+    # Printed without the reader opening the panel: the code is on paper, and a phone reads it.
+    tab.visit(pages[0], wait_until="networkidle")
+    pdf = tmp_path / "printed.pdf"
+    pdf.write_bytes(tab.page.pdf(format="Letter"))
+    tab.close()
+    address = read_html(site, pages[0]).select_one('link[rel="canonical"]')["href"]
+    assert qr_codes_on_paper(pdf, tmp_path) == [address]
 
 
 def test_color_scheme_follows_the_system_setting_without_javascript(browser, server):

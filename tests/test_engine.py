@@ -156,8 +156,22 @@ def test_qr_codes_can_be_left_out_of_the_share_panel(tmp_path):
     result = build_site(site, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     panel = read_html(tmp_path / "site", "/guides/steps/").select_one(".share-panel")
-    assert panel is not None and panel.select_one("svg") is None
+    assert panel is not None and panel.select_one("img, svg") is None
     assert "/guides/steps/" in panel.get_text()
+    assert list((tmp_path / "site").rglob("*.qr.svg")) == []
+
+
+def test_a_file_of_the_site_where_a_qr_code_goes_stops_the_build_and_is_kept(tmp_path):
+    site = fixture_site(tmp_path / "project")
+    own = site / "docs" / "guides" / "steps" / "index.qr.svg"
+    own.parent.mkdir(parents=True)
+    own.write_text("<svg>the author's own</svg>")
+    result = build_site(site, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/guides/steps/index.qr.svg: the engine writes the QR code of docs/guides/steps.md" \
+        in result.stderr and "qr_codes: false" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert own.read_text() == "<svg>the author's own</svg>"
 
 
 def test_a_running_total_shows_only_where_the_exercise_asks_for_it(tmp_path):

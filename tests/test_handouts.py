@@ -4,14 +4,12 @@ a short link for every step that previews as the step, a share panel closed on s
 printed, paper without focus rings and with lines to write on, and answers that survive a
 trip to another page and back."""
 
-import subprocess
-
-import pypdfium2
 import pytest
 from pypdf import PdfReader
 
 from conftest import (REDIRECT, all_page_paths, build_site, fixture_site, handout_pdf,
-                      open_without_javascript, pages_with, pdf_text, read_html)
+                      open_without_javascript, pages_with, pdf_text, qr_codes_on_paper,
+                      read_html)
 
 
 
@@ -41,12 +39,7 @@ def test_every_handout_pdf_is_tagged_titled_and_leads_back_by_qr_code(site, hand
         assert address in text.replace("\n", ""), f"{path}: the PDF does not give its address"
         assert "If you need help now" in text, path
         # The QR code, as a phone camera would read it from the printed page.
-        read = []
-        for number, printed in enumerate(pypdfium2.PdfDocument(str(file))):
-            image = tmp_path / f"page-{number}.png"
-            printed.render(scale=4).to_pil().save(image)
-            read += subprocess.run(["zbarimg", "--raw", "--quiet", str(image)],
-                                   capture_output=True, text=True, timeout=60).stdout.split()
+        read = qr_codes_on_paper(file, tmp_path)
         assert read == [address], f"{path}: the QR codes read {read}"
 
 

@@ -1,14 +1,16 @@
-"""Each kind of page gets only the CSS it uses (hooks/lean_styles.py), and looks exactly as it does
-with the full style sheets: every element's computed style is compared, page by page, between
-the site as built and the same site built with SITE_LEAN_STYLES=off, in each state a reader can
-bring about."""
+"""Each kind of page gets only the CSS it uses (hooks/lean_styles.py), without its templates'
+indentation (hooks/compact_html.py), and looks exactly as it does with the full style sheets and
+the HTML as written: every element's computed style, and the text a reader sees, are compared,
+page by page, between the site as built and the same site built with SITE_LEAN_STYLES=off and
+SITE_COMPACT_HTML=off, in each state a reader can bring about, and as the page first paints,
+before its later sheet has come."""
 
 import sys
 
 import pytest
 
-from conftest import (PROJECT, REDIRECT, SITE_PROJECT, build_site, fixture_site, one_page_of_each_kind,
-                      read_html, serving)
+from conftest import (PROJECT, REDIRECT, SITE_PROJECT, assert_wrong_switch_stops_the_build,
+                      build_site, one_page_of_each_kind, read_html, serving)
 
 sys.path.insert(0, str(PROJECT / "hooks"))
 import lean_styles  # noqa: E402
@@ -40,8 +42,9 @@ SNAPSHOT = """([scope, places]) => {
     if (!places) styles[where] = hash(read(style));
     else if (places.includes(where)) styles[where] = read(style);
   };
+  // Style sheet links differ by design (the trimmed pages link theirs at the end of <body>).
   let elements = [document.documentElement, document.body,
-                  ...document.body.querySelectorAll('*')];
+                  ...document.body.querySelectorAll(':not(link[rel=stylesheet])')];
   if (scope === 'focus') {
     const chain = new Set();
     for (let el = document.activeElement; el; el = el.parentElement) chain.add(el);
@@ -85,6 +88,12 @@ STATES = [
 ]
 # With scripts blocked, a page shows its no-script parts (the menu works without them).
 STATES_WITHOUT_SCRIPTS = [("light, 320 px", "320", "light", "no-preference", "screen")]
+# As a page first paints: no script has run yet and its later sheet has not come.
+FIRST_PAINT_STATES = [
+    ("first paint, light, 1280 px", "1280", "light", "no-preference", "screen"),
+    ("first paint, dark, 320 px", "320", "dark", "no-preference", "screen"),
+]
+LATER_SHEET = "**/*.later.lean.css"
 TAB_STOPS = 8  # keyboard focus: the focused element, at each of the first tab stops (320 px)
 # The pages run in three parts, so that a long run of other tests can go on beside them.
 RUNS = [("running", 0), ("running", 1), ("blocked", None)]
@@ -92,12 +101,14 @@ RUNS = [("running", 0), ("running", 1), ("blocked", None)]
 
 @pytest.fixture(scope="module")
 def twin_sites(tmp_path_factory):
-    """The site as built, and the same site built with every page on the full style sheets
-    (both without the PDF handouts, which take long and change no page's style)."""
+    """The site as built, and the same site built with every page on the full style sheets and
+    as its templates write it (both without the PDF handouts, which take long and change no
+    page's style)."""
     sites = []
     for name, switch in (("lean", ""), ("full", "off")):
         site_dir = tmp_path_factory.mktemp(f"{name}-styles")
-        result = build_site(SITE_PROJECT, site_dir, SITE_LEAN_STYLES=switch)
+        result = build_site(SITE_PROJECT, site_dir, SITE_LEAN_STYLES=switch,
+                            SITE_COMPACT_HTML=switch)
         assert result.returncode == 0, result.stderr
         sites.append(site_dir)
     with serving(sites[0]) as lean, serving(sites[1]) as full:
@@ -121,24 +132,45 @@ def test_every_kind_of_page_looks_the_same_with_only_the_css_it_uses(browser, tw
     assert differences == [], "\n".join(differences[:40])
 
 
+def opened(browser, address, path, block_scripts, without_later_sheet=False):
+    context = browser.new_context(viewport=SCREENS["1280"])
+    if block_scripts:
+        context.route("**/*.js", lambda route: route.abort())
+    if without_later_sheet:
+        context.route(LATER_SHEET, lambda route: route.abort())
+    page = context.new_page()
+    page.goto(address + path, wait_until="load")
+    page.wait_for_timeout(150)  # Material's deferred script settles the page
+    return context, page
+
+
+def in_state(pages, screen, scheme, motion, media):
+    for page in pages:
+        page.set_viewport_size(SCREENS[screen])
+        page.emulate_media(color_scheme=scheme, reduced_motion=motion, media=media)
+
+
 def compare(browser, lean_address, full_address, path, block_scripts) -> list[str]:
-    tabs = []
-    for address in (lean_address, full_address):
-        context = browser.new_context(viewport=SCREENS["1280"])
-        if block_scripts:
-            context.route("**/*.js", lambda route: route.abort())
-        page = context.new_page()
-        page.goto(address + path, wait_until="load")
-        page.wait_for_timeout(150)  # Material's deferred script settles the page
-        tabs.append((context, page))
+    tabs = [opened(browser, address, path, block_scripts)
+            for address in (lean_address, full_address)]
     (_, lean), (_, full) = tabs
     differences = []
+    if block_scripts and lean.locator('link[href$=".later.lean.css"]').count():
+        tabs.append(opened(browser, lean_address, path, True, without_later_sheet=True))
+        first_paint = tabs[-1][1]
+        for name, *state in FIRST_PAINT_STATES:
+            in_state((first_paint, full), *state)
+            differences += differing(path, name, first_paint, full, "page")
     states = STATES_WITHOUT_SCRIPTS if block_scripts else STATES
-    for name, screen, scheme, motion, media in states:
-        for page in (lean, full):
-            page.set_viewport_size(SCREENS[screen])
-            page.emulate_media(color_scheme=scheme, reduced_motion=motion, media=media)
+    for name, *state in states:
+        in_state((lean, full), *state)
         differences += differing(path, name, lean, full, "page")
+        texts = [page.evaluate("() => document.body.innerText") for page in (lean, full)]
+        if texts[0] != texts[1]:
+            at = next((i for i, pair in enumerate(zip(*texts)) if pair[0] != pair[1]),
+                      min(map(len, texts)))
+            differences.append(f"{path} ({name}): the text reads {texts[0][at - 30:at + 30]!r} "
+                               f"instead of {texts[1][at - 30:at + 30]!r}")
     for page in (lean, full):
         page.set_viewport_size(SCREENS["320"])
         page.emulate_media(color_scheme="light", reduced_motion="no-preference", media="screen")
@@ -186,23 +218,52 @@ def differing(path, state, lean, full, scope) -> list[str]:
 
 
 def test_a_wrong_lean_styles_setting_stops_the_build_and_says_the_choices(tmp_path):
-    wrong = build_site(fixture_site(tmp_path / "project"), tmp_path / "site",
-                       SITE_LEAN_STYLES="no")
-    assert wrong.returncode != 0
-    assert "SITE_LEAN_STYLES='no' is not a choice" in wrong.stderr
-    assert "SITE_LEAN_STYLES=off" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert_wrong_switch_stops_the_build(tmp_path, "SITE_LEAN_STYLES", "no")
 
 
 @pytest.mark.xdist_group("lean-styles")
 def test_each_kind_of_page_links_its_own_sheets_and_none_of_the_full_ones(twin_sites):
     site_dir = twin_sites[0]
+    dark = "(prefers-color-scheme: dark)"
+    kinds_with_scripts = kinds_without = 0
     for path in one_page_of_each_kind(site_dir).values():
-        links = [(link["href"].rsplit("/", 1)[-1], link.get("media"))
-                 for link in read_html(site_dir, path).select('link[rel="stylesheet"]')]
-        kind = links[0][0].removesuffix(".lean.css")
-        assert links == [(f"{kind}.lean.css", None),
-                         (f"{kind}.dark.lean.css", "(prefers-color-scheme: dark)"),
-                         (f"{kind}.print.lean.css", "print")], path
+        soup = read_html(site_dir, path)
+        sheets = {place: [(link["href"].rsplit("/", 1)[-1], link.get("media"))
+                          for link in soup.select(f'{place} link[rel="stylesheet"]')]
+                  for place in ("head", "body")}
+        kind = sheets["head"][0][0].removesuffix(".lean.css")
+        if soup.select_one("script[src][defer]"):
+            # What only a script or a reader brings about comes after the page has painted; the
+            # dark and print rules come again after it, in their place in the cascade.
+            kinds_with_scripts += 1
+            assert sheets["head"] == [(f"{kind}.lean.css", None),
+                                      (f"{kind}.dark.lean.css", dark)], path
+            assert sheets["body"] == [(f"{kind}.later.lean.css", None),
+                                      (f"{kind}.dark.lean.css", dark),
+                                      (f"{kind}.print.lean.css", "print")], path
+        else:
+            kinds_without += 1
+            assert sheets["head"] == [(f"{kind}.lean.css", None),
+                                      (f"{kind}.dark.lean.css", dark),
+                                      (f"{kind}.print.lean.css", "print")], path
+            assert sheets["body"] == [], path
+            assert not (site_dir / "assets/stylesheets" / f"{kind}.later.lean.css").exists()
+    assert kinds_with_scripts and kinds_without
+
+
+@pytest.mark.xdist_group("lean-styles")
+def test_a_page_paints_without_waiting_for_its_later_sheet(browser, twin_sites):
+    # Chromium's own verdict on each sheet, from the Resource Timing API.
+    site_dir, lean, _ = twin_sites
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(lean + "/", wait_until="load")
+    status = page.evaluate("""() => Object.fromEntries(performance.getEntriesByType('resource')
+        .filter(entry => entry.name.endsWith('.css'))
+        .map(entry => [entry.name.split('/').pop(), entry.renderBlockingStatus]))""")
+    context.close()
+    assert status["home.lean.css"] == "blocking", status
+    assert status["home.later.lean.css"] == "non-blocking", status
 
 
 # The pieces of the trimming, on small broken examples: each must keep a rule that can apply.
@@ -279,3 +340,98 @@ def test_an_element_a_script_makes_keeps_its_rules_where_no_such_element_is_yet(
     assert ".results mark" in kept_css(".results mark{color:red}", page, script)
     assert "summary" in kept_css(".results>summary{color:red}", page, script)
     assert kept_css(".results mark{color:red}", page) == ""  # no script makes one
+
+
+def split_css(css: str, html: str, deferred: str = "", early: str = "") -> dict[str, str]:
+    """{part: CSS} for a page that runs a deferred script and an early (inline) one."""
+    sheets = lean_styles.StyleSheets([css])
+    used = sheets.used_rules([html], lean_styles.relaxer_for([html], deferred + "\n" + early))
+    first = sheets.used_rules([html], lean_styles.relaxer_for([html], early, interaction=False),
+                              among=used)
+    return sheets.write(used, set(), set(), first)
+
+
+def test_what_only_a_script_or_a_reader_brings_about_waits_for_the_later_sheet():
+    page = '<html><body><nav class="menu"><a class="link">A</a></nav></body></html>'
+    css = (".link{color:red}.link:hover{color:blue}.menu.is-open{display:block}"
+           ".menu{display:none}.js .link{font-weight:bold}")
+    parts = split_css(css, page, deferred='menu.classList.add("is-open")',
+                      early='document.body.classList.add("js")')
+    # A class an inline script adds may be there when the page first paints.
+    assert parts[""] == ".link{color:red}.menu{display:none}.js .link{font-weight:bold}"
+    assert parts[".later"] == ".link:hover{color:blue}.menu.is-open{display:block}"
+
+
+def test_the_later_sheet_repeats_each_declaration_that_could_tie_with_one_it_holds():
+    page = '<html><body><p class="a b">A</p></body></html>'
+    css = (".a:hover{color:blue}"
+           ".a.b{color:green}"       # as specific as the :hover rule, after it: must stay after
+           "p{color:black}"          # less specific: loses to it wherever it stands
+           ".b:focus{margin:1px}"
+           ".b.a{margin-top:2px}"    # a part of the margin it sets
+           ".a.b{line-height:2}"     # not a part of the margin, nor of the colour
+           ".b.a{font:12px serif}")  # `font` does not reset anything the later sheet holds
+    later = split_css(css, page)[".later"]
+    assert later == (".a:hover{color:blue}.a.b{color:green}.b:focus{margin:1px}"
+                     ".b.a{margin-top:2px}")
+    # Important declarations rank apart from the rest.
+    assert split_css(".a:hover{color:blue}.a.b{color:green!important}", page)[".later"] == \
+        ".a:hover{color:blue}"
+
+
+def test_a_custom_property_only_later_rules_use_comes_with_them():
+    page = '<html><body><p class="a">A</p></body></html>'
+    parts = split_css(":root{--base:red;--hover:blue}.a{color:var(--base)}"
+                      ".a:hover{color:var(--hover)}", page)
+    assert parts[""] == ":root{--base:red}.a{color:var(--base)}"
+    assert parts[".later"] == ":root{--hover:blue}.a:hover{color:var(--hover)}"
+
+
+def test_a_rule_kept_whole_after_a_later_one_comes_again_after_it():
+    page = '<html><body><p class="a">A</p></body></html>'
+    later = split_css(".a:hover{color:blue}.a{&.b{color:red}}.a{margin:0}", page)[".later"]
+    assert later == ".a:hover{color:blue}.a{&.b{color:red}}.a{margin:0}"
+
+
+def test_properties_that_set_one_another_are_one_family():
+    family = lean_styles.property_family
+    for shorthand, part in (("margin", "margin-top"), ("font", "line-height"),
+                            ("inset", "left"), ("width", "inline-size"),
+                            ("border", "border-inline-start-color"), ("gap", "grid-row-gap"),
+                            ("overflow-wrap", "word-wrap"), ("mask", "-webkit-mask-image"),
+                            ("text-decoration", "text-decoration-color")):
+        assert family(shorthand) == family(part), (shorthand, part)
+    for one, other in (("color", "color-scheme"), ("text-align", "text-decoration"),
+                       ("--a", "--b"), ("word-break", "overflow")):
+        assert family(one) != family(other), (one, other)
+    assert family("all") == "*"
+
+
+def test_in_a_browser_the_split_sheets_give_what_the_whole_sheet_gives(browser):
+    # Each example has a later declaration that ties with an earlier one only a reader brings
+    # about: Chromium must resolve both pages to the same styles, at rest and when acted on.
+    examples = [
+        ".a:hover{color:blue}.a.b{color:green}p{color:black}",
+        ".b:focus{margin:1px}.b.a{margin-top:2px}.a{margin-left:3px}",
+        ":root{--hover:blue}.a:hover{color:var(--hover)}.a.b{color:red}.a{color:gray}",
+        ".a:hover{font:12px serif}.b.a{line-height:3}",
+    ]
+    body = '<p class="a b" tabindex="0">Text</p>'
+    page = browser.new_page()
+    for css in examples:
+        parts = split_css(css, f"<html><body>{body}</body></html>")
+        styles = []
+        for head, end in ((css, ""), (parts[""], parts[".later"])):
+            page.set_content(f"<!doctype html><html><head><style>{head}</style></head>"
+                             f"<body>{body}<style>{end}</style></body></html>")
+            read = "() => { const s = getComputedStyle(document.querySelector('p'));" \
+                   " return [s.color, s.margin, s.lineHeight, s.fontFamily].join(' ') }"
+            seen = [page.evaluate(read)]
+            page.hover("p")
+            seen.append(page.evaluate(read))
+            page.mouse.move(0, 500)
+            page.focus("p")
+            seen.append(page.evaluate(read))
+            styles.append(seen)
+        assert styles[0] == styles[1], (css, parts)
+    page.close()

@@ -5,9 +5,9 @@ can paint after one round trip.
 For every page of the shipped site, served gzip-compressed as GitHub Pages serves it, in
 headless Chromium (light scheme, 1280 by 720), it prints:
 
-- render-blocking bytes: the HTML and every style sheet that applies on screen (a sheet whose
-  media is "print" or a query the screen does not match, such as a dark scheme, does not
-  block), gzipped;
+- render-blocking bytes: the HTML and every style sheet that Chromium reports held up the page's
+  first paint (Resource Timing's renderBlockingStatus: a sheet whose media the screen does not
+  match, such as print or a dark scheme, and one linked in <body> do not), gzipped;
 - everything the page fetches until the network is quiet, and how much of it is script;
 - whether the page fetched search files (the index or the search worker) before the reader
   opened search.
@@ -39,8 +39,8 @@ def measure(page, base: str, path: str) -> dict:
                                response.request.resource_type)
     document = fetched[0].url if fetched else base + path.lstrip("/")
     blocking_sheets = page.evaluate(
-        "() => [...document.querySelectorAll('link[rel=stylesheet]')]"
-        ".filter(link => !link.media || matchMedia(link.media).matches).map(link => link.href)")
+        "() => performance.getEntriesByType('resource')"
+        ".filter(entry => entry.renderBlockingStatus === 'blocking').map(entry => entry.name)")
     html = sizes.get(document, (0, ""))[0]
     css = sum(sizes.get(sheet, (0, ""))[0] for sheet in blocking_sheets)
     return {
