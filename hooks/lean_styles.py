@@ -118,6 +118,7 @@ KEYFRAMES = {"keyframes", "-webkit-keyframes"}
 # they take no part in the cascade of the rules around them.
 DESCRIPTOR_AT_RULES = {"page", "font-face", "property", "counter-style", "font-feature-values",
                        "font-palette-values", "view-transition"}
+_own_files: dict = {}  # {address in the site: source file} of the site's and theme's files
 GROUPING_AT_RULES = {"media", "supports", "container", "layer", "document", "scope",
                      "starting-style"}
 
@@ -131,6 +132,21 @@ def on_config(config, **kwargs):
     if build.dirty and not off:
         log.info("A --dirty build keeps every page on the full style sheets.")
     return config
+
+
+def on_files(files, config, **kwargs):
+    project = Path(config.config_file_path or ".").resolve().parent
+    _own_files.clear()
+    _own_files.update((file.dest_uri, _shown_path(file, project)) for file in files)
+    return files
+
+
+def _shown_path(file, project: Path) -> str:
+    """A file's path as its author knows it: from the project's folder where it is inside it."""
+    if not file.abs_src_path:
+        return file.src_uri
+    source = Path(file.abs_src_path).resolve()
+    return str(source.relative_to(project)) if source.is_relative_to(project) else str(source)
 
 
 @event_priority(-110)  # after content_security: the page's scripts are the ones it will run
@@ -207,6 +223,8 @@ def one_sheet_for_its_kind(html: str, dest_uri: str, kind: str, config) -> str:
     sheets = tuple((path, None if match["media"] in ("all", None) else match["media"])
                    for match, path in merged)
     kind = file_name_part(kind)
+    if (folder, kind) not in build.lean_sheets:
+        check_sheets(merged, folder, kind, dest_uri, config)
     kind_pages = build.lean_sheets.setdefault((folder, kind), {"sheets": sheets, "pages": []})
     if kind_pages["sheets"] != sheets:
         raise PluginError(f"{dest_uri}: its style sheets ({', '.join(p for p, _ in sheets)}) "
@@ -225,6 +243,22 @@ def one_sheet_for_its_kind(html: str, dest_uri: str, kind: str, config) -> str:
         raise PluginError(f"{dest_uri}: the page has no </body>, so its later style sheet has no "
                           "place. Make its template end with </body></html>.")
     return html[:body_end] + link_tags(base, kind, AT_BODY_END) + html[body_end:]
+
+
+def check_sheets(merged, folder: str, kind: str, dest_uri: str, config):
+    """Stop the build, naming the fix, where a linked sheet is missing or one of the site's own
+    files has the name of a sheet this hook writes."""
+    for match, path in merged:
+        if not (Path(config["site_dir"]) / path).is_file():
+            raise PluginError(f"{dest_uri}: it links the style sheet '{match['href']}', which "
+                              "the site does not have. Check the file's name under extra_css in "
+                              "mkdocs.yml (or in the template that links it).")
+    for part in PARTS:
+        written = posixpath.join(folder, SHEET_NAME.format(kind=kind, part=part))
+        if written in _own_files:
+            raise PluginError(f"{_own_files[written]}: the engine writes the '{kind}' pages' "
+                              f"style sheet to {written}, where this file would be lost. "
+                              "Rename the file.")
 
 
 def link_tags(base: str, kind: str, parts) -> str:

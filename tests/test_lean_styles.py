@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import (PROJECT, REDIRECT, SITE_PROJECT, assert_wrong_switch_stops_the_build,
-                      build_site, one_page_of_each_kind, read_html, serving)
+                      build_site, fixture_site, one_page_of_each_kind, read_html, serving)
 
 sys.path.insert(0, str(PROJECT / "hooks"))
 import lean_styles  # noqa: E402
@@ -435,3 +435,23 @@ def test_in_a_browser_the_split_sheets_give_what_the_whole_sheet_gives(browser):
             styles.append(seen)
         assert styles[0] == styles[1], (css, parts)
     page.close()
+
+
+def test_a_missing_style_sheet_or_a_file_where_a_kind_sheet_goes_stops_the_build(tmp_path):
+    project = fixture_site(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    config.write_text(text + "\nextra_css:\n  - assets/stylesheets/mispelled.css\n")
+    missing = build_site(project, tmp_path / "missing")
+    assert missing.returncode != 0 and "Traceback" not in missing.stderr
+    assert "stylesheets/mispelled.css', which the site does not have" in missing.stderr
+    assert "extra_css in mkdocs.yml" in missing.stderr
+    config.write_text(text)
+    own = project / "docs" / "assets" / "stylesheets" / "guide.lean.css"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text("/* the practice's own */")
+    taken = build_site(project, tmp_path / "taken")
+    assert taken.returncode != 0 and "Traceback" not in taken.stderr
+    assert "docs/assets/stylesheets/guide.lean.css: the engine writes the 'guide' pages' style " \
+           "sheet to assets/stylesheets/guide.lean.css" in taken.stderr
+    assert own.read_text() == "/* the practice's own */"
