@@ -30,9 +30,10 @@ SWITCH = "SITE_COMPACT_HTML"
 ALWAYS_KEPT = {"pre", "textarea", "code", "kbd", "samp", "script", "style", "xmp", "listing",
                "plaintext", "text"}
 RAW_TEXT = {"script", "style", "textarea", "xmp", "plaintext"}
-KEEPS_WHITE_SPACE = re.compile(
-    r"white-space\s*:\s*(?:pre|pre-wrap|pre-line|break-spaces)\b"
-    r"|white-space-collapse\s*:\s*(?!collapse\b)", re.IGNORECASE)
+# Values of white-space (and its part white-space-collapse) under which a run of spaces and line
+# breaks shows as one space, or not at all: any other (pre, preserve-breaks, var(…), inherit…)
+# may show it as it is.
+COLLAPSING = {"normal", "nowrap", "wrap", "collapse", "discard"}
 # A start or end tag (quoted attribute values may hold ">"), or a comment.
 TAG = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.DOTALL)
 RUN_WITH_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
@@ -62,10 +63,13 @@ def on_config(config, **kwargs):
 
 def on_files(files, config, **kwargs):
     kept.tags, kept.names, kept.everywhere = set(ALWAYS_KEPT), set(), None
-    # Every style sheet of the site or the theme, whether or not a page links it.
+    # Every style sheet of the site or the theme, whether or not a page links it, in whatever
+    # encoding it declares.
     for file in files:
         if file.src_uri.endswith(".css"):
-            read_style_sheet(file.content_string, file.src_uri)
+            rules, _ = tinycss2.parse_stylesheet_bytes(file.content_bytes, skip_comments=True,
+                                                      skip_whitespace=True)
+            read_rules(rules, file.src_uri)
     if kept.everywhere and kept.on:
         log.info(f"Pages keep their indentation: {kept.everywhere} may apply to any element.")
     return files
@@ -84,28 +88,53 @@ def on_post_template(output_content, template_name, config, **kwargs):
 
 
 def read_style_sheet(text: str, where: str):
-    """Note the elements each rule that keeps white space may apply to."""
-    for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
+    """Note the elements each rule of the sheet that keeps white space may apply to."""
+    read_rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True), where)
+
+
+def read_rules(rules, where: str):
+    for rule in rules:
         if rule.type == "at-rule" and rule.content is not None:
-            inner = tinycss2.serialize(rule.content)
-            if KEEPS_WHITE_SPACE.search(inner):
-                read_style_sheet(inner, where)
-        elif rule.type == "qualified-rule" and KEEPS_WHITE_SPACE.search(
-                tinycss2.serialize(rule.content)):
-            for selector in tinycss2.serialize(rule.prelude).split(","):
-                note_subject(selector, where)
+            read_rules(tinycss2.parse_blocks_contents(rule.content, skip_comments=True,
+                                                      skip_whitespace=True), where)
+        elif rule.type == "qualified-rule":
+            content = tinycss2.parse_blocks_contents(rule.content, skip_comments=True,
+                                                     skip_whitespace=True)
+            if any(item.type == "qualified-rule" for item in content):
+                # Nested rules: their selectors depend on this one's; any white-space there
+                # could be anywhere.
+                if "white-space" in tinycss2.serialize(rule.content).lower():
+                    kept.everywhere = kept.everywhere or \
+                        f"'{tinycss2.serialize(rule.prelude).strip()}' (nested) in {where}"
+            elif keeps(content):
+                for selector in tinycss2.serialize(rule.prelude).split(","):
+                    note_subject(selector, where)
+
+
+def keeps(declarations) -> bool:
+    """Whether the declarations may make white space show as it is written."""
+    for item in declarations:
+        if item.type != "declaration" or item.lower_name not in ("white-space",
+                                                                 "white-space-collapse"):
+            continue
+        words = [token for token in item.value if token.type not in ("whitespace", "comment")]
+        if not all(token.type == "ident" and token.lower_value in COLLAPSING for token in words):
+            return True
+    return False
 
 
 def note_subject(selector: str, where: str):
     # Only what stands outside brackets and parentheses names the element for certain.
-    subject = re.split(r"[\s>+~]+", selector.strip())[-1]
-    plain = re.sub(r"\[[^\]]*\]|\([^()]*\)|::?[\w-]+", "", subject)
-    names = SUBJECT_NAMES.findall(plain)
-    if not names or "\\" in subject:
+    plain = re.sub(r"""\[(?:[^\]"']|"[^"]*"|'[^']*')*\]""", "", selector.strip())
+    while re.search(r"\([^()]*\)", plain):
+        plain = re.sub(r"\([^()]*\)", "", plain)
+    subject = re.split(r"[\s>+~]+", plain.strip())[-1]
+    subject = re.sub(r"::?[\w-]+", "", subject)
+    names = SUBJECT_NAMES.findall(subject)
+    if not names or "\\" in selector:
         kept.everywhere = kept.everywhere or f"'{selector.strip()}' in {where}"
         return
-    sign, name = names[0] if len(names) == 1 else next(
-        ((s, n) for s, n in names if s), names[0])
+    sign, name = next(((sign, name) for sign, name in names if sign), names[0])
     if sign:
         kept.names.add(sign + name)
     else:

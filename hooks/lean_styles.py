@@ -29,7 +29,10 @@ and deferred scripts wait for it, so nothing they change shows unstyled. For the
 as it was, the later sheet also repeats every later declaration that could tie with one it holds
 (a property of the same family, as important, from a selector as specific), and the dark and
 print sheets are linked again after it. Kinds of page with no deferred script keep one sheet:
-a later one would save them a few bytes of :hover and :focus and cost a request.
+a later one would save them a few bytes of :hover and :focus and cost a request. (A pointer
+already resting on a link as the page paints shows the link's hover colour a moment later, when
+the later sheet has come.) Sheets that use cascade layers are not split: a layer ranks by where
+it is first named, which a second sheet would change.
 
 `SITE_LEAN_STYLES=off` in the environment leaves every page with the full style sheets, to compare
 or to look into a style problem.
@@ -82,8 +85,10 @@ STYLE_LINK = re.compile(
     r'<link rel="stylesheet" href="(?P<href>[^"]+)"(?: media="(?P<media>[^"]+)")?>\n?')
 SCRIPT_SOURCE = re.compile(r'<script\b(?P<attrs>[^>]*)\bsrc="(?P<src>[^"]+)"(?P<more>[^>]*)>')
 # A script that runs only once the page is read, and waits for its style sheets (those in <body>
-# too): anything else may run before the page first paints.
-DEFERRED_SCRIPT = re.compile(r'\sdefer\b|\stype="module"(?![^>]*\sasync\b)')
+# too): deferred, or a module, and not async (async wins over defer). Any other may run before
+# the page first paints.
+DEFERRED = re.compile(r'\sdefer\b|\stype="module"')
+ASYNC = re.compile(r"\sasync\b")
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(?P<body>.*?)</script>",
                            re.DOTALL | re.IGNORECASE)
 # How a script changes an element's classes and attributes, and which elements it makes
@@ -119,6 +124,7 @@ KEYFRAMES = {"keyframes", "-webkit-keyframes"}
 DESCRIPTOR_AT_RULES = {"page", "font-face", "property", "counter-style", "font-feature-values",
                        "font-palette-values", "view-transition"}
 _own_files: dict = {}  # {address in the site: source file} of the site's and theme's files
+NTH_OF_SELECTOR = re.compile(r":nth-(?:last-)?child\([^)]*\bof\b", re.IGNORECASE)
 GROUPING_AT_RULES = {"media", "supports", "container", "layer", "document", "scope",
                      "starting-style"}
 
@@ -284,10 +290,7 @@ def trimmed_sheets(site: Path, sheets: StyleSheets, dests: list[str],
     script_text = scripts_of(site, dests, pages, config)
     used = sheets.used_rules(pages, relaxer_for(pages, script_text))
     early = scripts_of(site, dests, pages, config, early_only=True)
-    if early == script_text:  # no script waits: the page's one sheet holds it all, as it costs
-        first = used          # a request and more bytes in all to save a few blocking ones
-    else:
-        first = sheets.used_rules(pages, relaxer_for(pages, early, interaction=False), among=used)
+    first = first_paint_rules(sheets, pages, used, script_text, early)
     mentioned = set(CUSTOM_PROPERTY.findall(script_text))
     animations = set(ANIMATION_NAME.findall(script_text))
     for page in pages:
@@ -296,6 +299,19 @@ def trimmed_sheets(site: Path, sheets: StyleSheets, dests: list[str],
     return {part: (CHARSET if not text.isascii() else "") + f"{NOTE}\n{text}\n"
             if text or part != LATER else None
             for part, text in sheets.write(used, mentioned, animations, first).items()}
+
+
+def first_paint_rules(sheets: StyleSheets, pages: list[str], used: set[int], script_text: str,
+                      early: str) -> set[int]:
+    """Those of the `used` rules that a page can show as it first paints, before its deferred
+    scripts (`script_text` is all its scripts, `early` those that may run before) or its reader
+    have changed anything."""
+    if early == script_text or sheets.layered:
+        # No script waits: the page's one sheet holds it all, as a later one costs a request and
+        # more bytes in all to save a few blocking ones. Cascade layers rank by where each is
+        # first named, which a second sheet would change.
+        return used
+    return sheets.used_rules(pages, relaxer_for(pages, early, interaction=False), among=used)
 
 
 def relaxer_for(pages: list[str], script_text: str, interaction: bool = True) -> "Relaxer":
@@ -322,7 +338,8 @@ def scripts_of(site: Path, dests: list[str], pages: list[str], config,
     for dest, html in zip(dests, pages):
         texts += [match["body"] for match in INLINE_SCRIPT.finditer(html)]
         for match in SCRIPT_SOURCE.finditer(html):
-            if early_only and DEFERRED_SCRIPT.search(match["attrs"] + " " + match["more"]):
+            attributes = " " + match["attrs"] + " " + match["more"]
+            if early_only and DEFERRED.search(attributes) and not ASYNC.search(attributes):
                 continue
             path = site_path(match["src"], dest, config)
             if path is not None and (site / path).is_file():
@@ -781,6 +798,8 @@ class StyleSheets:
                                   in cssselect2.compile_selector_list(rule.selector_text))
             except cssselect2.SelectorError:
                 found = None
+            if NTH_OF_SELECTOR.search(rule.selector_text):
+                found = None  # cssselect2 leaves out the specificity of S in :nth-child(… of S)
             self._specificities[rule.index] = None if self.layered else found
         return self._specificities[rule.index]
 
@@ -831,7 +850,8 @@ class StyleSheets:
 # moves more to the later sheet; one too narrow would change the cascade.
 SHORTHAND_ROOTS = {"margin", "padding", "border", "outline", "background", "font", "list",
                    "flex", "transition", "animation", "mask", "scroll", "overflow", "offset",
-                   "container", "marker", "inset"}
+                   "container", "marker", "inset", "overscroll", "contain", "caret", "view",
+                   "position"}
 FAMILY_OF_WORD = {
     "top": "inset", "right": "inset", "bottom": "inset", "left": "inset",
     "width": "size", "height": "size", "inline": "size", "block": "size", "min": "size",
@@ -840,7 +860,7 @@ FAMILY_OF_WORD = {
     "line": "font",
     "align": "place", "justify": "place", "place": "place",
     "word": "overflow",  # word-wrap is overflow-wrap
-    "page": "break", "break": "break",  # page-break-before is break-before
+    "break": "break",
     "all": "*",  # resets every property
 }
 
@@ -850,6 +870,10 @@ def property_family(name: str) -> str:
     if name.startswith("--"):
         return name
     name = re.sub(r"^-(?:webkit|moz|ms|o)-", "", name.lower())
+    if name in ("white-space", "white-space-collapse") or name.startswith("text-wrap"):
+        return "white-space"  # white-space sets white-space-collapse and text-wrap-mode
+    if re.fullmatch(r"(?:column-|page-)?break-\w+", name):
+        return "break"  # page-break-before and -webkit-column-break-before are break-before
     words = name.split("-")
     if words[0] in FAMILY_OF_WORD and name not in ("line-break", "word-break", "word-spacing"):
         return FAMILY_OF_WORD[words[0]]

@@ -165,7 +165,10 @@ def test_a_qr_code_loads_only_when_its_panel_opens_or_the_page_prints(browser, s
     tab.page.click("details.share-panel > summary")
     tab.page.wait_for_function("() => document.querySelector('img.share__qr').complete")
     assert [url for url in fetched if url.endswith(".qr.svg")]
-    # Printed without the reader opening the panel: the code is on paper, and a phone reads it.
+    tab.close()
+    # Printed in a new tab (nothing cached) without the reader opening the panel: the code is
+    # on paper, and a phone reads it.
+    tab = Reader(browser, server)
     tab.visit(pages[0], wait_until="networkidle")
     pdf = tmp_path / "printed.pdf"
     pdf.write_bytes(tab.page.pdf(format="Letter"))

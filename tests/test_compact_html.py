@@ -3,6 +3,7 @@ space may show. That the pages then look and read the same is checked on every k
 tests/test_lean_styles.py; these are the pieces, on broken examples."""
 
 import sys
+from types import SimpleNamespace
 
 import pytest
 
@@ -56,3 +57,32 @@ def test_a_rule_that_could_make_any_element_keep_white_space_leaves_pages_as_the
 
 def test_a_wrong_compact_html_setting_stops_the_build_and_says_the_choices(tmp_path):
     assert_wrong_switch_stops_the_build(tmp_path, "SITE_COMPACT_HTML", "yes")
+
+
+def test_the_element_a_rule_ends_with_is_read_past_brackets_and_parentheses(kept):
+    for selector in ('.poem[title="a b"]', "div.poem:has(> p)", ".poem:not(.a .b)",
+                     "main > .poem::first-line", "article .poem"):
+        kept.names.clear()
+        compact_html.read_style_sheet(selector + "{white-space:pre}", "look.css")
+        assert kept.names == {".poem"}, selector
+    assert kept.everywhere is None
+
+
+def test_every_value_under_which_white_space_may_show_counts(kept):
+    for value in ("pre", "pre-wrap", "pre-line", "break-spaces", "preserve-breaks",
+                  "preserve nowrap", "var(--ws)", "inherit"):
+        kept.names.clear()
+        compact_html.read_style_sheet(f".x{{white-space:{value}}}", "look.css")
+        assert kept.names == {".x"}, value
+    kept.names.clear()
+    compact_html.read_style_sheet(".x{white-space:nowrap}.y{white-space-collapse:collapse}"
+                                  ".z{white-space-collapse:preserve}", "look.css")
+    assert kept.names == {".z"}
+
+
+def test_a_style_sheet_in_another_encoding_is_read_not_refused(kept):
+    # What the hook reads of a site's file: its address and bytes.
+    sheet = SimpleNamespace(src_uri="old.css", content_bytes='@charset "latin1";/* caf\xe9 */'
+                            '.verse{white-space:pre}'.encode("latin-1"))
+    compact_html.on_files([sheet], {})
+    assert kept.names == {".verse"}

@@ -156,11 +156,15 @@ def compare(browser, lean_address, full_address, path, block_scripts) -> list[st
     (_, lean), (_, full) = tabs
     differences = []
     if block_scripts and lean.locator('link[href$=".later.lean.css"]').count():
-        tabs.append(opened(browser, lean_address, path, True, without_later_sheet=True))
-        first_paint = tabs[-1][1]
+        # Opened at a heading, as a clinician's link to one step opens it (:target at load).
+        heading = lean.evaluate("() => document.querySelector('article :is(h2, h3)[id]')?.id")
+        at = path + (f"#{heading}" if heading else "")
+        tabs.append(opened(browser, lean_address, at, True, without_later_sheet=True))
+        tabs.append(opened(browser, full_address, at, True))
+        first_paint, full_at = tabs[-2][1], tabs[-1][1]
         for name, *state in FIRST_PAINT_STATES:
-            in_state((first_paint, full), *state)
-            differences += differing(path, name, first_paint, full, "page")
+            in_state((first_paint, full_at), *state)
+            differences += differing(at, name, first_paint, full_at, "page")
     states = STATES_WITHOUT_SCRIPTS if block_scripts else STATES
     for name, *state in states:
         in_state((lean, full), *state)
@@ -345,9 +349,9 @@ def test_an_element_a_script_makes_keeps_its_rules_where_no_such_element_is_yet(
 def split_css(css: str, html: str, deferred: str = "", early: str = "") -> dict[str, str]:
     """{part: CSS} for a page that runs a deferred script and an early (inline) one."""
     sheets = lean_styles.StyleSheets([css])
-    used = sheets.used_rules([html], lean_styles.relaxer_for([html], deferred + "\n" + early))
-    first = sheets.used_rules([html], lean_styles.relaxer_for([html], early, interaction=False),
-                              among=used)
+    every = deferred + "\n" + early
+    used = sheets.used_rules([html], lean_styles.relaxer_for([html], every))
+    first = lean_styles.first_paint_rules(sheets, [html], used, every, early)
     return sheets.write(used, set(), set(), first)
 
 
@@ -401,6 +405,10 @@ def test_properties_that_set_one_another_are_one_family():
                             ("overflow-wrap", "word-wrap"), ("mask", "-webkit-mask-image"),
                             ("text-decoration", "text-decoration-color")):
         assert family(shorthand) == family(part), (shorthand, part)
+    for whole, part in (("white-space", "text-wrap-mode"), ("break-before", "page-break-before"),
+                        ("break-before", "-webkit-column-break-before"),
+                        ("overscroll-behavior", "overscroll-behavior-x")):
+        assert family(whole) == family(part), (whole, part)
     for one, other in (("color", "color-scheme"), ("text-align", "text-decoration"),
                        ("--a", "--b"), ("word-break", "overflow")):
         assert family(one) != family(other), (one, other)
@@ -455,3 +463,26 @@ def test_a_missing_style_sheet_or_a_file_where_a_kind_sheet_goes_stops_the_build
     assert "docs/assets/stylesheets/guide.lean.css: the engine writes the 'guide' pages' style " \
            "sheet to assets/stylesheets/guide.lean.css" in taken.stderr
     assert own.read_text() == "/* the practice's own */"
+
+
+def test_a_script_that_may_run_before_the_first_paint_counts_as_early(tmp_path):
+    (tmp_path / "late.js").write_text('e.classList.add("late")')
+    (tmp_path / "soon.js").write_text('e.classList.add("soon")')
+    (tmp_path / "module.js").write_text('e.classList.add("module")')
+    page = ('<html><body><script defer src="late.js"></script>'
+            '<script defer src="soon.js" async></script>'  # async wins over defer
+            '<script type="module" src="module.js"></script></body></html>')
+    early = lean_styles.scripts_of(tmp_path, ["index.html"], [page], {"site_url": None},
+                                   early_only=True)
+    assert "soon" in early and "late" not in early and "module" not in early
+
+
+def test_cascade_layers_or_an_unsure_specificity_keep_the_cascade():
+    page = '<html><body><p class="a b">A</p></body></html>'
+    # Layers rank by where each is first named: no later sheet at all.
+    layered = "@layer base{.a:hover{color:blue}}@layer theme{.a{color:green}}"
+    parts = split_css(layered, page)
+    assert parts[".later"] == "" and "@layer base" in parts[""]
+    # cssselect2 leaves out the "of S" part of :nth-child's specificity: it ties with anything.
+    later = split_css(".a:hover{color:blue}:nth-child(1 of .a){color:green}", page)[".later"]
+    assert later == ".a:hover{color:blue}:nth-child(1 of .a){color:green}"
