@@ -24,15 +24,16 @@ linked with those media queries, so that a browser waits for them only when they
 On kinds of page that run a deferred script, what no reader can see before that script has run
 or they have acted (rules that match only once the script has changed the page, or on :hover,
 :focus and the like) goes to a fourth sheet, `<kind>.later.lean.css`, linked at the end of
-<body>: a browser paints the page without waiting for it (Chromium reports it "non-blocking"),
-and deferred scripts wait for it, so nothing they change shows unstyled. For the cascade to stay
-as it was, the later sheet also repeats every later declaration that could tie with one it holds
-(a property of the same family, as important, from a selector as specific), and the dark and
-print sheets are linked again after it. Kinds of page with no deferred script keep one sheet:
-a later one would save them a few bytes of :hover and :focus and cost a request. (A pointer
-already resting on a link as the page paints shows the link's hover colour a moment later, when
-the later sheet has come.) Sheets that use cascade layers are not split: a layer ranks by where
-it is first named, which a second sheet would change.
+<body> and fetched at low priority: a browser paints the page without waiting for it (Chromium
+reports it "non-blocking"), and deferred scripts wait for it, so nothing they change shows
+unstyled. For the cascade to stay as it was, the later sheet also repeats every later
+declaration that could tie with one it holds (a property of the same family, as important, from
+a selector as specific), and the dark and print sheets are linked again after it. Kinds of page
+with no deferred script keep one sheet: a later one would save them a few bytes of :hover and
+:focus and cost a request. (A pointer already resting on a link as the page paints shows the
+link's hover colour a moment later, when the later sheet has come.) Sheets that use cascade
+layers are not split: a layer ranks by where it is first named, which a second sheet would
+change.
 
 `SITE_LEAN_STYLES=off` in the environment leaves every page with the full style sheets, to compare
 or to look into a style problem.
@@ -268,9 +269,12 @@ def check_sheets(merged, folder: str, kind: str, dest_uri: str, config):
 
 
 def link_tags(base: str, kind: str, parts) -> str:
+    # The later sheet is fetched at low priority, so that it does not share the connection with
+    # what the page needs to paint.
     return "".join(
         f'<link rel="stylesheet" href="{posixpath.join(base, SHEET_NAME.format(kind=kind, part=part))}"'
-        + (f' media="{PARTS[part][0]}"' if PARTS[part][0] else "") + ">\n" for part in parts)
+        + (f' media="{PARTS[part][0]}"' if PARTS[part][0] else "")
+        + (' fetchpriority="low"' if part == LATER else "") + ">\n" for part in parts)
 
 
 def site_path(href: str, dest_uri: str, config) -> str | None:

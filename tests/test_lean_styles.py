@@ -245,6 +245,9 @@ def test_each_kind_of_page_links_its_own_sheets_and_none_of_the_full_ones(twin_s
             assert sheets["body"] == [(f"{kind}.later.lean.css", None),
                                       (f"{kind}.dark.lean.css", dark),
                                       (f"{kind}.print.lean.css", "print")], path
+            # Fetched after what the page needs to paint (Lighthouse's simulation otherwise
+            # counts it as render-blocking too).
+            assert soup.select_one('body link[href$=".later.lean.css"]')["fetchpriority"] == "low"
         else:
             kinds_without += 1
             assert sheets["head"] == [(f"{kind}.lean.css", None),

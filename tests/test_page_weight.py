@@ -10,10 +10,11 @@ Whole pages, text included, are the site's own matter: tests/site/test_page_weig
 holds this site's pages to the window."""
 
 import gzip
-import random
 import posixpath
+import random
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from conftest import FIRST_ROUND_TRIP, REDIRECT, all_page_paths, read_html
 
@@ -38,13 +39,15 @@ def page_file(site: Path, path: str) -> Path:
     return site / path.lstrip("/") if path.endswith(".html") else site / path.lstrip("/") / "index.html"
 
 
-def weights(site: Path, path: str, without_content: bool = False) -> dict:
+def weights(site: Path, path: str, without_content: bool = False, root: str = "/") -> dict:
     """{"blocking": HTML and the sheets in <head> that apply on screen, in the dark scheme (the
     heavier), "total": all it fetches as it loads, each file once}, gzipped; a sheet linked in
     <body> does not hold up the first paint (test_lean_styles.py has Chromium confirm it), and
     a lazily loaded image is fetched only when it is about to show (the QR code, when the share
     panel opens: test_browser.py confirms it).
-    With `without_content`, the page's main content (and what it alone fetches) left out."""
+    With `without_content`, the page's main content (and what it alone fetches) left out.
+    `root` is the site's own path on its server ("/library/" for https://x.org/library/), which
+    an address such as the "page not found" page's starts with."""
     file = page_file(site, path)
     html = file.read_text(encoding="utf-8")
     if without_content:
@@ -57,7 +60,9 @@ def weights(site: Path, path: str, without_content: bool = False) -> dict:
         tag = html[match.start():html.find(">", match.start()) + 1]
         if href.startswith("data:") or 'loading="lazy"' in tag:
             continue
-        target = site / href.lstrip("/") if href.startswith("/") else \
+        if href.startswith("/") and not href.startswith(root):
+            continue  # another site's on the same server: not this site's weight
+        target = site / href.split("#")[0][len(root):] if href.startswith("/") else \
             Path(posixpath.normpath(file.parent / href.split("#")[0]))
         size = gzipped(target.read_bytes())
         if target not in fetched:
@@ -76,9 +81,16 @@ def weights(site: Path, path: str, without_content: bool = False) -> dict:
 def measure_site(site: Path, without_content: bool = False) -> dict:
     """{path: {"blocking", "total", "scripts"}} for every page but redirect pages."""
     paths = [path for path in all_page_paths(site) if not read_html(site, path).select_one(REDIRECT)]
-    return {path: {**weights(site, path, without_content),
+    root = site_root(site)
+    return {path: {**weights(site, path, without_content, root),
                    "scripts": bool(read_html(site, path).select_one("script[src]"))}
             for path in paths}
+
+
+def site_root(site: Path) -> str:
+    """The site's own path on its server, from its home page's canonical address."""
+    canonical = read_html(site, "/").select_one('link[rel="canonical"]')
+    return urlsplit(canonical["href"]).path if canonical else "/"
 
 
 def test_what_the_engine_puts_around_a_page_never_grows_past_its_limit(site):
@@ -154,6 +166,11 @@ def test_the_weight_check_counts_every_sheet_the_page_waits_for(tmp_path):
     (tmp_path / "page" / "index.html").write_text(split)
     assert weights(tmp_path, "/page/") == {"blocking": gzipped(split.encode()) + sheet,
                                            "total": gzipped(split.encode()) + sheet + later}
+    # A site served from a folder of its server ("/library/") links its files from there.
+    library = split.replace('href="../a.css"', 'href="/library/a.css"')
+    (tmp_path / "page" / "index.html").write_text(library)
+    assert weights(tmp_path, "/page/", root="/library/")["blocking"] == \
+        gzipped(library.encode()) + sheet
     # An image counts as it loads, unless it loads lazily.
     (tmp_path / "q.svg").write_text("<svg>" + "<path/>" * 90 + "</svg>")
     image = gzipped(("<svg>" + "<path/>" * 90 + "</svg>").encode())
