@@ -14,8 +14,10 @@ page of that kind, once everything a reader or a script can change is set aside:
   remove (read from the scripts themselves, so an upgrade of Material brings its own list), and
   `open`, which a reader changes on a <details>.
 
-At-rules keep the rules they hold that are kept; keyframes and custom properties stay when a kept
-rule uses them. A selector the matcher cannot read keeps its rule.
+A kept rule keeps only the selectors of its list that can match (a `[dir=rtl]` variant on a site
+written left to right goes). At-rules keep the rules they hold that are kept; keyframes and
+custom properties stay when a kept rule uses them. A selector the matcher cannot read is kept,
+with its rule.
 
 The rules for the dark scheme (`@media (prefers-color-scheme: dark)` at the top level of a sheet)
 and for paper (`@media print`, and the print style sheet) go to two more sheets of the kind,
@@ -292,7 +294,8 @@ def trimmed_sheets(site: Path, sheets: StyleSheets, dests: list[str],
     can show before any script runs or reader acts apart ({LATER: None} if that is all)."""
     pages = [(site / dest).read_text(encoding="utf-8") for dest in dests]
     script_text = scripts_of(site, dests, pages, config)
-    used = sheets.used_rules(pages, relaxer_for(pages, script_text))
+    selectors = {}  # {rule index: places of its selectors that can match}
+    used = sheets.used_rules(pages, relaxer_for(pages, script_text), selectors=selectors)
     early = scripts_of(site, dests, pages, config, early_only=True)
     first = first_paint_rules(sheets, pages, used, script_text, early)
     mentioned = set(CUSTOM_PROPERTY.findall(script_text))
@@ -302,7 +305,7 @@ def trimmed_sheets(site: Path, sheets: StyleSheets, dests: list[str],
         animations.update(ANIMATION_NAME.findall(page))
     return {part: (CHARSET if not text.isascii() else "") + f"{NOTE}\n{text}\n"
             if text or part != LATER else None
-            for part, text in sheets.write(used, mentioned, animations, first).items()}
+            for part, text in sheets.write(used, mentioned, animations, first, selectors).items()}
 
 
 def first_paint_rules(sheets: StyleSheets, pages: list[str], used: set[int], script_text: str,
@@ -602,6 +605,7 @@ class StyleRule:
     index: int               # its place among the style rules, counted across the sheets
     selectors: list          # its complex selectors, as tokens
     selector_text: str
+    selector_texts: list     # each of its complex selectors, as text
     declarations: list       # (name, value as text, important)
 
 
@@ -632,6 +636,7 @@ class StyleSheets:
                        if any(part.type == "literal" and part.value.endswith("=")
                               for part in block.content)}
         self._candidates, self._compiled, self._specificities = {}, {}, {}
+        self._selectors: dict = {}  # while writing: {rule index: places of its kept selectors}
         self.layered = any("@layer" in text.lower() for text in texts)
 
     def _read(self, rules) -> list:
@@ -646,8 +651,11 @@ class StyleSheets:
                     # Nested rules (CSS nesting): kept whole rather than taken apart.
                     nodes.append(OtherRule(tinycss2.serialize([rule])))
                     continue
-                node = StyleRule(len(self.style_rules), complex_selectors(rule.prelude),
+                selectors = complex_selectors(rule.prelude)
+                node = StyleRule(len(self.style_rules), selectors,
                                  _compact(rule.prelude, SELECTOR_PUNCTUATION),
+                                 [_compact(selector, SELECTOR_PUNCTUATION)
+                                  for selector in selectors],
                                  [(item.lower_name if not item.name.startswith("--")
                                    else item.name, _compact(item.value), item.important)
                                   for item in content])
@@ -669,13 +677,14 @@ class StyleSheets:
         return nodes  # (@charset may only open a file: each written sheet opens with its own)
 
     def candidates(self, relax) -> list:
-        """[(rule index, names it requires, compiled selectors or None)], once per relaxer;
-        a selector that relaxes to the same text is compiled once."""
+        """[(rule index, the selector's place in its list, names it requires, compiled selectors
+        or None)], once per relaxer; a selector that relaxes to the same text is compiled once."""
         key = (frozenset(relax.classes), frozenset(relax.attributes), frozenset(relax.elements),
                relax.interaction)
         if key not in self._candidates:
             found = []
             for rule in self.style_rules:
+                first_of_rule = len(found)
                 for selector in rule.selectors:
                     relaxed = tinycss2.serialize(relax.selector(selector))
                     if relaxed not in self._compiled:
@@ -683,49 +692,59 @@ class StyleSheets:
                             self._compiled[relaxed] = cssselect2.compile_selector_list(relaxed)
                         except cssselect2.SelectorError:
                             self._compiled[relaxed] = None  # unreadable: always kept
-                    found.append((rule.index, required_names(relaxed), self._compiled[relaxed]))
+                    found.append((rule.index, len(found) - first_of_rule, required_names(relaxed),
+                                  self._compiled[relaxed]))
             self._candidates[key] = found
         return self._candidates[key]
 
-    def used_rules(self, pages: list[str], relax, among: set[int] | None = None) -> set[int]:
+    def used_rules(self, pages: list[str], relax, among: set[int] | None = None,
+                   selectors: dict | None = None) -> set[int]:
         """The indexes of the style rules (`among` these, if given) that match an element of one
-        of the pages."""
+        of the pages; `selectors`, if given, gets {rule index: the places of those of its
+        selectors that do}."""
         readers = {}
         for html in pages:  # pages that differ only in their text are matched once
             reader = PageReader.read(html, self.valued)
             readers.setdefault(reader.skeleton, reader)
         present = set().union(*(reader.names for reader in readers.values()))
-        used, waiting = set(), []
-        for index, required, compiled in self.candidates(relax):
+        matched, waiting = set(), []
+        for index, place, required, compiled in self.candidates(relax):
             if among is not None and index not in among:
                 continue
             if not required <= present:
                 continue  # it names a class, id or element that no page of this kind has
             if compiled is None:
-                used.add(index)  # a selector the matcher cannot read: the rule is kept
+                matched.add((index, place))  # a selector the matcher cannot read is kept
             else:
-                waiting.append((index, required, compiled))
+                waiting.append(((index, place), required, compiled))
         for reader in readers.values():
-            # Only rules not yet kept, whose names this page has: most pages need no matching.
-            waiting = [entry for entry in waiting if entry[0] not in used]
+            # Only selectors not yet matched, whose names this page has: most pages need no
+            # matching.
+            waiting = [entry for entry in waiting if entry[0] not in matched]
             matcher, any_selector = cssselect2.Matcher(), False
-            for index, required, compiled in waiting:
+            for key, required, compiled in waiting:
                 if required <= reader.names:
                     for selector in compiled:
-                        matcher.add_selector(selector, index)
+                        matcher.add_selector(selector, key)
                         any_selector = True
             if not any_selector:
                 continue
             for element in cssselect2.ElementWrapper.from_html_root(reader.tree).iter_subtree():
-                used.update(payload for *_, payload in matcher.match(element))
-        return used
+                matched.update(payload for *_, payload in matcher.match(element))
+        if selectors is not None:
+            for index, place in matched:
+                selectors.setdefault(index, set()).add(place)
+        return {index for index, _ in matched}
 
     def write(self, used: set[int], mentioned: set[str], animations: set[str] = frozenset(),
-              first: set[int] | None = None) -> dict[str, str]:
+              first: set[int] | None = None, selectors: dict | None = None) -> dict[str, str]:
         """{part: the kept rules as compact CSS}, with the custom properties and keyframes they
         use (also in rules kept whole, in custom properties, in pages and scripts). The rules in
-        `first` (all, if not given) make the FIRST part; the others the LATER part."""
+        `first` (all, if not given) make the FIRST part; the others the LATER part. A rule named
+        in `selectors` ({rule index: places}) keeps only those of its selectors: the others
+        match nothing on these pages, in any state."""
         first = used if first is None else first & used
+        self._selectors = selectors or {}
         kept = [rule for rule in self.style_rules if rule.index in used]
         whole = " ".join(node.text for node in self._others(self.tree))
         mentioned = mentioned | set(CUSTOM_PROPERTY.findall(whole))
@@ -779,7 +798,7 @@ class StyleSheets:
                         pulled.setdefault(family, set()).update(
                             (important, specificity) for specificity in specificities or [None])
                 if body:
-                    out.append(f"{node.selector_text}{{{';'.join(body)}}}")
+                    out.append(f"{self._selector_text(node)}{{{';'.join(body)}}}")
             elif isinstance(node, GroupRule):
                 body = self._write_later(node.children, used, first, needed, needed_first,
                                          pulled)
@@ -828,6 +847,12 @@ class StyleSheets:
             elif isinstance(node, GroupRule):
                 yield from self._others(node.children)
 
+    def _selector_text(self, rule: StyleRule) -> str:
+        places = self._selectors.get(rule.index)
+        if not places:
+            return rule.selector_text
+        return ",".join(text for place, text in enumerate(rule.selector_texts) if place in places)
+
     def _write(self, nodes, used, needed, words) -> str:
         out = []
         for node in nodes:
@@ -836,7 +861,7 @@ class StyleSheets:
                                 for name, value, important in node.declarations
                                 if not name.startswith("--") or name in needed)
                 if body:
-                    out.append(f"{node.selector_text}{{{body}}}")
+                    out.append(f"{self._selector_text(node)}{{{body}}}")
             elif isinstance(node, GroupRule):
                 body = self._write(node.children, used, needed, words)
                 if body:

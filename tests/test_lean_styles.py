@@ -277,8 +277,9 @@ def test_a_page_paints_without_waiting_for_its_later_sheet(browser, twin_sites):
 
 def kept_css(css: str, html: str, script: str = "") -> str:
     sheets = lean_styles.StyleSheets([css])
-    used = sheets.used_rules([html], lean_styles.relaxer_for([html], script))
-    return "".join(sheets.write(used, set()).values())
+    selectors = {}
+    used = sheets.used_rules([html], lean_styles.relaxer_for([html], script), selectors=selectors)
+    return "".join(sheets.write(used, set(), selectors=selectors).values())
 
 
 def test_attribute_values_compared_by_any_operator_or_inside_is_keep_their_rules():
@@ -489,3 +490,13 @@ def test_cascade_layers_or_an_unsure_specificity_keep_the_cascade():
     # cssselect2 leaves out the "of S" part of :nth-child's specificity: it ties with anything.
     later = split_css(".a:hover{color:blue}:nth-child(1 of .a){color:green}", page)[".later"]
     assert later == ".a:hover{color:blue}:nth-child(1 of .a){color:green}"
+
+
+def test_a_selector_that_matches_nothing_in_any_state_leaves_its_list():
+    page = '<html><body><nav class="menu"><a class="link">A</a></nav></body></html>'
+    css = ('[dir=rtl] .link,.link,.tabs .link{color:red}'
+           '.tabs,.banner{display:none}'
+           '.menu.is-open .link,.gone:hover{color:blue}'
+           '.link:focus,.link::after{outline:0}')
+    kept = kept_css(css, page, 'menu.classList.add("is-open")')
+    assert kept == ".link{color:red}.menu.is-open .link{color:blue}.link:focus,.link::after{outline:0}"
