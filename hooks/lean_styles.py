@@ -127,6 +127,7 @@ KEYFRAMES = {"keyframes", "-webkit-keyframes"}
 DESCRIPTOR_AT_RULES = {"page", "font-face", "property", "counter-style", "font-feature-values",
                        "font-palette-values", "view-transition"}
 _own_files: dict = {}  # {address in the site: source file} of the site's and theme's files
+VENDOR_PSEUDO = re.compile(r"::?-[a-z]+-", re.IGNORECASE)
 NTH_OF_SELECTOR = re.compile(r":nth-(?:last-)?child\([^)]*\bof\b", re.IGNORECASE)
 GROUPING_AT_RULES = {"media", "supports", "container", "layer", "document", "scope",
                      "starting-style"}
@@ -379,14 +380,16 @@ def as_prefix(name: str) -> str:
 
 
 def complex_selectors(prelude) -> list[list]:
-    """A selector list's selectors, split at its top-level commas."""
+    """A selector list's selectors, split at its top-level commas, without comments (in a
+    selector a comment is nothing: `.a/**/.b` is `.a.b`)."""
     selectors = [[]]
     for token in prelude:
         if token == ",":
             selectors.append([])
-        else:
+        elif token.type != "comment":
             selectors[-1].append(token)
-    return [selector for selector in selectors if selector]
+    return [selector for selector in selectors
+            if any(token.type != "whitespace" for token in selector)]
 
 
 PARENTHESES = re.compile(r"\([^()]*\)")
@@ -652,10 +655,8 @@ class StyleSheets:
                     nodes.append(OtherRule(tinycss2.serialize([rule])))
                     continue
                 selectors = complex_selectors(rule.prelude)
-                node = StyleRule(len(self.style_rules), selectors,
-                                 _compact(rule.prelude, SELECTOR_PUNCTUATION),
-                                 [_compact(selector, SELECTOR_PUNCTUATION)
-                                  for selector in selectors],
+                texts = [_compact(selector, SELECTOR_PUNCTUATION) for selector in selectors]
+                node = StyleRule(len(self.style_rules), selectors, ",".join(texts), texts,
                                  [(item.lower_name if not item.name.startswith("--")
                                    else item.name, _compact(item.value), item.important)
                                   for item in content])
@@ -849,7 +850,9 @@ class StyleSheets:
 
     def _selector_text(self, rule: StyleRule) -> str:
         places = self._selectors.get(rule.index)
-        if not places:
+        # A browser drops a whole rule for one selector it does not know (a prefixed one from
+        # another browser): such a list is kept whole, so the rule stays dropped where it was.
+        if not places or VENDOR_PSEUDO.search(rule.selector_text):
             return rule.selector_text
         return ",".join(text for place, text in enumerate(rule.selector_texts) if place in places)
 

@@ -500,3 +500,18 @@ def test_a_selector_that_matches_nothing_in_any_state_leaves_its_list():
            '.link:focus,.link::after{outline:0}')
     kept = kept_css(css, page, 'menu.classList.add("is-open")')
     assert kept == ".link{color:red}.menu.is-open .link{color:blue}.link:focus,.link::after{outline:0}"
+
+
+def test_a_selector_list_is_pruned_only_where_a_browser_reads_it_the_same():
+    page = '<html><body><a class="link">A</a><p>P</p></body></html>'
+    # A comment in a selector is nothing, not an element's name.
+    assert kept_css(".gone , .link/*c*/, p {color:red}", page) == ".link,p{color:red}"
+    assert kept_css("a/**/.link{color:red}", page) == "a.link{color:red}"
+    # One selector a browser does not know drops the whole rule there: the list stays whole.
+    assert kept_css(".link,.gone::-moz-selection{color:red}", page) == \
+        ".link,.gone::-moz-selection{color:red}"
+
+
+def test_a_comment_in_a_selector_joins_what_is_on_either_side():
+    sheets = lean_styles.StyleSheets(["a/**/.link,p{color:red}"])
+    assert sheets.style_rules[0].selector_text == "a.link,p"
