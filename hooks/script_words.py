@@ -5,7 +5,8 @@ the version menu's where the site has versions. On every other page they were 0.
 that no reader ever saw.
 
 Words of a part Material adds in a later version are kept: only the parts named here are
-trimmed, each when its element is not on the page.
+trimmed, each when its element is not on the page. With Material's instant navigation on, a page
+keeps every word: its settings then serve the pages a reader moves to without a full load.
 """
 
 import json
@@ -47,7 +48,7 @@ def with_words_it_uses(html: str, where: str) -> str:
                     "overrides its 'config' block wrote it. Make that block write JSON.")
         return html
     words = settings.get("translations")
-    if not isinstance(words, dict):
+    if not isinstance(words, dict) or "navigation.instant" in (settings.get("features") or []):
         return html
     unused = [prefix for prefix, has_part in PARTS.items() if not has_part(html, settings)]
     settings["translations"] = {key: text for key, text in words.items()

@@ -46,3 +46,9 @@ def test_a_settings_block_that_is_not_json_is_left_and_reported(caplog):
     with caplog.at_level("WARNING"):
         assert script_words.with_words_it_uses(broken, "docs/a.md") == broken
     assert "docs/a.md: Material's settings block is not JSON" in caplog.text
+
+
+def test_with_instant_navigation_every_page_keeps_every_word():
+    # The settings of the first page serve every page reached from it without a full load.
+    html = page("<p>Hi</p>", features=["navigation.instant"])
+    assert words_of(script_words.with_words_it_uses(html, "a.md")) == WORDS
