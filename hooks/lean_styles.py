@@ -61,6 +61,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from support.page_types import page_type
+from support.site_files import refuse_to_overwrite
 from support.state import build
 from support.switches import switched_off
 
@@ -126,7 +127,7 @@ KEYFRAMES = {"keyframes", "-webkit-keyframes"}
 # they take no part in the cascade of the rules around them.
 DESCRIPTOR_AT_RULES = {"page", "font-face", "property", "counter-style", "font-feature-values",
                        "font-palette-values", "view-transition"}
-_own_files: dict = {}  # {address in the site: source file} of the site's and theme's files
+_site_files: list = []  # the site's and the theme's files, so that none is overwritten
 VENDOR_PSEUDO = re.compile(r"::?-[a-z]+-", re.IGNORECASE)
 NTH_OF_SELECTOR = re.compile(r":nth-(?:last-)?child\([^)]*\bof\b", re.IGNORECASE)
 GROUPING_AT_RULES = {"media", "supports", "container", "layer", "document", "scope",
@@ -145,18 +146,8 @@ def on_config(config, **kwargs):
 
 
 def on_files(files, config, **kwargs):
-    project = Path(config.config_file_path or ".").resolve().parent
-    _own_files.clear()
-    _own_files.update((file.dest_uri, _shown_path(file, project)) for file in files)
+    _site_files[:] = [files]
     return files
-
-
-def _shown_path(file, project: Path) -> str:
-    """A file's path as its author knows it: from the project's folder where it is inside it."""
-    if not file.abs_src_path:
-        return file.src_uri
-    source = Path(file.abs_src_path).resolve()
-    return str(source.relative_to(project)) if source.is_relative_to(project) else str(source)
 
 
 @event_priority(-110)  # after content_security: the page's scripts are the ones it will run
@@ -264,11 +255,9 @@ def check_sheets(merged, folder: str, kind: str, dest_uri: str, config):
                               "the site does not have. Check the file's name under extra_css in "
                               "mkdocs.yml (or in the template that links it).")
     for part in PARTS:
-        written = posixpath.join(folder, SHEET_NAME.format(kind=kind, part=part))
-        if written in _own_files:
-            raise PluginError(f"{_own_files[written]}: the engine writes the '{kind}' pages' "
-                              f"style sheet to {written}, where this file would be lost. "
-                              "Rename the file.")
+        refuse_to_overwrite(config, _site_files[0], posixpath.join(
+            folder, SHEET_NAME.format(kind=kind, part=part)), f"the '{kind}' pages' style sheet",
+            "Rename the file.")
 
 
 def link_tags(base: str, kind: str, parts) -> str:

@@ -15,21 +15,20 @@ import posixpath
 from pathlib import Path
 
 import segno
-from mkdocs.exceptions import PluginError
 
 from labels import label
 from support.page_types import PAGE_TYPES, page_type
+from support.site_files import refuse_to_overwrite
 from support.state import build
 from support.steps import page_steps
 
 QR_FILE = "{stem}.qr.svg"
 _codes: dict = {}  # {page's dest_uri: (file name, SVG text)}, written with the page
-_files: dict = {}  # the site's own files by their address, so that none is overwritten
+_site_files: list = []  # the site's and the theme's files, so that none is overwritten
 
 
 def on_files(files, config, **kwargs):
-    _files.clear()
-    _files.update((file.dest_uri, file) for file in files)
+    _site_files[:] = [files]
     return files
 
 
@@ -43,7 +42,8 @@ def on_page_context(context, page, config, nav, **kwargs):
         "address": address,
         "short_link": build.short_links_by_target.get(page.url),
         "steps": page_steps(page),
-        "qr": qr_image(page, address) if features.get("qr_codes") is not False else None,
+        "qr": qr_image(page, address, config) if features.get("qr_codes") is not False
+        else None,
     }
     return context
 
@@ -58,16 +58,15 @@ def on_post_page(output, page, config, **kwargs):
     return output
 
 
-def qr_image(page, address: str) -> dict:
+def qr_image(page, address: str, config) -> dict:
     """What the template needs to show the page's QR code: its file name, text alternative and
     size; the file itself is written beside the page."""
     stem = posixpath.splitext(posixpath.basename(page.file.dest_uri))[0]
     name = QR_FILE.format(stem=stem)
-    beside = posixpath.join(posixpath.dirname(page.file.dest_uri), name)
-    if beside in _files:
-        raise PluginError(f"docs/{_files[beside].src_uri}: the engine writes the QR code of "
-                          f"docs/{page.file.src_uri} to this address. Rename the file, or turn "
-                          "QR codes off with 'extra: features: qr_codes: false' in mkdocs.yml.")
+    refuse_to_overwrite(config, _site_files[0],
+                        posixpath.join(posixpath.dirname(page.file.dest_uri), name),
+                        f"the QR code of docs/{page.file.src_uri}", "Rename the file, or turn "
+                        "QR codes off with 'extra: features: qr_codes: false' in mkdocs.yml.")
     alternative = label("qr_code", address=address).unescape()
     svg, size = qr_svg(address, alternative)
     _codes[page.file.dest_uri] = (name, svg)

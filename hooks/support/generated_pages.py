@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from support.html_text import plain
 from support.shapes import SLUG  # lower-case letters, digits and dashes: safe in any address
+from support.site_files import file_at
 
 
 def generated_page(config, files, src_uri: str, front_matter: dict, where: str) -> File:
@@ -27,8 +28,7 @@ def generated_page(config, files, src_uri: str, front_matter: dict, where: str) 
                                     allow_unicode=True) + "---\n"
     page = File.generated(config, src_uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
     # go/steps.md and go/steps/index.md are both published at go/steps/.
-    taken = files.get_file_from_path(src_uri) or next(
-        (file for file in files if file.dest_uri == page.dest_uri), None)
+    taken = files.get_file_from_path(src_uri) or file_at(files, page.dest_uri)
     if taken is not None:
         raise PluginError(f"{where}: the address '{page.url}' is already a page of the site "
                           f"(docs/{taken.src_uri}), which this entry would replace. Choose "
