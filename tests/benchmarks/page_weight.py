@@ -10,7 +10,11 @@ headless Chromium (light scheme, 1280 by 720), it prints:
   match, such as print or a dark scheme, and one linked in <body> do not), gzipped;
 - everything the page fetches until the network is quiet, and how much of it is script;
 - whether the page fetched search files (the index or the search worker) before the reader
-  opened search.
+  opened search;
+- for a page whose render-blocking bytes are more than the window: how many of its HTML's
+  gzipped bytes its first screen needs (at 320 by 640 and 1280 by 720, light scheme, before
+  scripts), found by serving the page's HTML cut short and holding the rest back, as a first
+  round trip does, and comparing screenshots with the whole page's.
 
 Bytes do not vary from run to run, so each number is also a ratio to the 14 KB window.
 """
@@ -24,6 +28,7 @@ from common import PROJECT, served_site
 sys.path.insert(0, str(PROJECT / "tests"))
 from conftest import (CHROMIUM_ARGS, FIRST_ROUND_TRIP, REDIRECT, SEARCH_FILES,  # noqa: E402
                       all_page_paths, read_html)
+from first_screen import bytes_for_first_screen, holding_back  # noqa: E402
 
 WINDOW = FIRST_ROUND_TRIP
 
@@ -68,6 +73,9 @@ def main():
                 context = browser.new_context(viewport={"width": 1280, "height": 720})
                 rows.append((path, measure(context.new_page(), base, path)))
                 context.close()
+            with holding_back(site) as (held_base, hold):
+                first_screens = {path: bytes_for_first_screen(browser, held_base, hold, site, path)
+                                 for path, row in rows if row["blocking"] > WINDOW}
             browser.close()
 
     print("| page | HTML KB | blocking CSS KB | render-blocking KB | × 14 KB window | "
@@ -85,6 +93,17 @@ def main():
           f"{sum(row['total'] <= WINDOW for _, row in scriptless)} of {len(scriptless)}")
     print("Pages that fetch search files before the reader opens search: "
           f"{sum(row['search'] for _, row in rows)} of {len(rows)}")
+    if first_screens:
+        print("\nPages over the window, and what their first screen needs (HTML to the end of "
+              "the first screen, and the sheets it waits for):\n")
+        print("| page | HTML KB, first screen | of the whole HTML KB | blocking CSS KB | "
+              "first screen KB | × 14 KB window |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        for path, needed in first_screens.items():
+            row = dict(rows)[path]
+            print(f"| {path} | {needed / 1000:.1f} | {row['html'] / 1000:.1f} | "
+                  f"{row['css'] / 1000:.1f} | {(needed + row['css']) / 1000:.1f} | "
+                  f"{(needed + row['css']) / WINDOW:.2f} |")
 
 
 if __name__ == "__main__":
