@@ -27,12 +27,21 @@ log = get_plugin_logger(__name__)
 
 WHERE = "docs/_data/authors.yml"
 FINGERPRINT = re.compile(r"[0-9a-f]{12}")
-AUTHORS = Entries(Fields({"name": Text(), "kind": Choice("person", "team"), "bio": Text(),
-                          "page": Text()}, {"credentials": Text()}), entry="author")
+
+
+def authors_shape(languages) -> Entries:
+    """An author entry; under a further language's code, its name in that language (a team's
+    name is words; a person's stays as it is)."""
+    return Entries(Fields({"name": Text(), "kind": Choice("person", "team"), "bio": Text(),
+                           "page": Text()},
+                          {"credentials": Text(),
+                           **{code: Fields({"name": Text()}) for code in languages}}),
+                   entry="author")
 
 
 def on_config(config, **kwargs):
-    authors, problems = conform(load_data_file(config, "authors"), AUTHORS, WHERE)
+    authors, problems = conform(load_data_file(config, "authors"),
+                                authors_shape(build.languages), WHERE)
     build.authors = authors if authors is not INVALID else LineMap()
     if checks_enabled():
         for problem in problems:

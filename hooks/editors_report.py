@@ -1,5 +1,6 @@
 """The editors' report: one page, outside the main navigation, that lists every page with its
-author, review status, reading grade and flagged phrases, and every unused reference.
+author, review status, reading grade and flagged phrases, every translation whose original has
+changed since it was made, and every unused reference.
 
 The checks record what they find in the build's shared state (hooks/support/report.py); this
 hook turns it into the page
@@ -12,6 +13,7 @@ from mkdocs.plugins import event_priority
 from support import report
 from support.checks import checks_enabled
 from support.generated_pages import generated_page
+from support.languages import language_of
 from support.page_types import DEFAULT_TYPE
 from support.state import build
 
@@ -39,6 +41,8 @@ def on_env(env, config, files, **kwargs):
         rows.append({
             "page": page,
             "type": page.meta.get("type", DEFAULT_TYPE),
+            "language": language_of(page),
+            "translation": _translation(files, findings.get("translation")),
             "author": page.meta.get("author"),
             "review": findings.get("review"),
             # Grades and flagged phrases come as each page is written; this page is written
@@ -50,6 +54,15 @@ def on_env(env, config, files, **kwargs):
     env.globals["editors_report"] = {
         "checks_on": checks_enabled(),
         "rows": sorted(rows, key=lambda row: row["page"].url),
+        "outdated": [row for row in sorted(rows, key=lambda row: row["page"].url)
+                     if row["translation"] and row["translation"]["outdated"]],
         "unused_references": list(build.unused_references),
     }
     return env
+
+
+def _translation(files, found) -> dict | None:
+    """A translation's original (its page) and whether it has changed since, for the report."""
+    if not found:
+        return None
+    return {**found, "original": files.get_file_from_path(found["of"]).page}

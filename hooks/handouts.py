@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from labels import label
+from support.languages import language_of
 from support.dates import today
 from support.page_types import PAGE_TYPES, page_type
 
@@ -53,9 +54,11 @@ def on_config(config, **kwargs):
 def on_page_context(context, page, config, nav, **kwargs):
     kind = PAGE_TYPES.get(page_type(page), {}).get("handout")
     if config["extra"]["handouts"] and kind:
+        language = language_of(page)
         context["handout_pdf"] = {"href": handout_name(page),
-                                  "text": label("handout_link_blank") if kind == "blank"
-                                  else label("handout_link_page")}
+                                  "text": label("handout_link_blank", in_language=language)
+                                  if kind == "blank" else
+                                  label("handout_link_page", in_language=language)}
     return context
 
 

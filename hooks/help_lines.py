@@ -1,8 +1,21 @@
 """Crisis and help lines (docs/_data/help-lines.yml), offered to every template as `help_lines`.
 
 Every number is shown with the date it was last checked, so each entry must carry one.
+
+On a site with further languages (support/languages.py), the words around the numbers come in
+each language, under the language's code, beside the words they translate; numbers and dates are
+written once:
+
+    - number: "911"
+      where: the United States and Canada
+      es:
+        where: Estados Unidos y Canadá
+
+A service's name may stay as it is (it is a name); every other word a page shows must be
+translated, and the build names each one that is not.
 """
 
+import copy
 import datetime
 
 from mkdocs.plugins import get_plugin_logger
@@ -10,7 +23,9 @@ from mkdocs.plugins import get_plugin_logger
 from support.checks import checks_enabled
 from support.data_files import LineMap, load_data_file
 from support.dates import months_between, today
+from support.languages import language_of
 from support.shapes import INVALID, Date, Fields, Id, ListOf, Pattern, Text, conform
+from support.state import build
 from support.urls import dial
 
 log = get_plugin_logger(__name__)
@@ -22,11 +37,12 @@ TEXT_FIELDS = ("emergency_heading", "lines_heading", "lines_intro")
 NUMBER = Text("a phone number in quotes, like \"988\"", numbers=False,
               hint="Put it in quotes, like \"000\", or YAML reads it as a number.")
 WEB = Pattern(r"https://[^\s\"'<>\\`]+", "a full https:// address")
-LINE = Fields({}, {"name": Text(), "who": Text(), "call": NUMBER,
-                   "press": Text("the key to press after calling, in quotes, like \"2\"",
-                                 numbers=False), "text": NUMBER,
-                   "text_keyword": Text(), "web": WEB, "web_label": Text(), "note": Text(),
-                   "verified": Date()})
+# The words of each part that a page in another language shows in that language; the rest
+# (numbers, keywords, addresses, dates) is the same in every language.
+WORDS = {"help_lines": TEXT_FIELDS, "emergency": ("where",), "country": ("name",),
+         "line": ("name", "who", "web_label", "note")}
+# Words that may stay as written in every language: a service's name.
+NAMES = {"line": ("name",)}
 # A line checked longer ago than this is named at every build (never a failure), and a deploy
 # stops once one is older than STALE_AFTER_MONTHS (hooks/deploy_guard.py).
 RECHECK_AFTER_MONTHS = 6
@@ -34,19 +50,14 @@ STALE_AFTER_MONTHS = 12
 # Ids the help lines' own headings use (partials/help-lines.html); a country's id, or an
 # exercise section's, must not repeat one.
 PAGE_IDS = {"emergency-numbers", "crisis-lines", "help-by-country"}
-HELP_LINES = Fields({}, {
-    **{field: Text() for field in TEXT_FIELDS},
-    "emergency": ListOf(Fields({}, {"number": NUMBER, "where": Text(), "verified": Date()}),
-                        entry="emergency number"),
-    "countries": ListOf(Fields({"id": Id()}, {"name": Text(), "lines": ListOf(LINE, entry="line")}),
-                        entry="country"),
-})
 _help_lines = {}
+_in_language = {}  # language -> the help lines with that language's words
 
 
 def on_config(config, **kwargs):
     global _help_lines
-    _help_lines, problems = conform(load_data_file(config, "help-lines"), HELP_LINES, WHERE)
+    _help_lines, problems = conform(load_data_file(config, "help-lines"),
+                                    help_lines_shape(build.languages), WHERE)
     for problem in problems:
         if checks_enabled():
             log.warning(problem)
@@ -71,6 +82,9 @@ def on_config(config, **kwargs):
         country["lines"] = _valid(country.get("lines"), f"lines of {country['name']}",
                                   ("name",), needs_contact=True)
     _help_lines["countries"] = countries
+    _in_language.clear()
+    for code in build.languages:
+        _in_language[code] = in_language(_help_lines, code)
     return config
 
 
@@ -78,6 +92,61 @@ def on_env(env, config, files, **kwargs):
     env.globals["help_lines"] = _help_lines
     env.filters["dial"] = dial
     return env
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    if language_of(page) in _in_language:
+        context["help_lines"] = _in_language[language_of(page)]
+    return context
+
+
+def help_lines_shape(languages) -> Fields:
+    """The file's shape, with a set of translated words under each further language's code."""
+    words = {part: {code: Fields({}, {field: Text() for field in fields}) for code in languages}
+             for part, fields in WORDS.items()}
+    line = Fields({}, {"name": Text(), "who": Text(), "call": NUMBER,
+                       "press": Text("the key to press after calling, in quotes, like \"2\"",
+                                     numbers=False), "text": NUMBER,
+                       "text_keyword": Text(), "web": WEB, "web_label": Text(), "note": Text(),
+                       "verified": Date(), **words["line"]})
+    return Fields({}, {
+        **{field: Text() for field in TEXT_FIELDS}, **words["help_lines"],
+        "emergency": ListOf(Fields({}, {"number": NUMBER, "where": Text(), "verified": Date(),
+                                        **words["emergency"]}),
+                            entry="emergency number"),
+        "countries": ListOf(Fields({"id": Id()}, {"name": Text(),
+                                                  "lines": ListOf(line, entry="line"),
+                                                  **words["country"]}),
+                            entry="country"),
+    })
+
+
+def in_language(help_lines, code: str):
+    """The help lines with `code`'s words in place of the site's; each word missing there is
+    reported (a service's name may stay as written)."""
+    missing = []
+
+    def translate(entry, part):
+        words = entry.get(code) if isinstance(entry.get(code), dict) else {}
+        translated = copy.copy(entry)
+        for field in WORDS[part]:
+            if field in words:
+                translated[field] = words[field]
+            elif entry.get(field) and field not in NAMES.get(part, ()):
+                missing.append((getattr(entry, "line", 1), field))
+        return translated
+
+    shown = translate(help_lines, "help_lines")
+    shown["emergency"] = [translate(item, "emergency") for item in help_lines.get("emergency")]
+    shown["countries"] = []
+    for country in help_lines.get("countries"):
+        translated = translate(country, "country")
+        translated["lines"] = [translate(line, "line") for line in country.get("lines")]
+        shown["countries"].append(translated)
+    for line, field in missing:
+        _warn(line, f"'{field}' has no words in '{code}', and pages in that language show it. "
+              f"Add '{code}:' to this entry, with '{field}:' in that language indented under it.")
+    return shown
 
 
 def _valid(items, section, required, needs_contact=False, dated=True) -> list:

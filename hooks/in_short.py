@@ -40,7 +40,7 @@ def on_page_context(context, page, config, nav, **kwargs):
                         f"its own '#{BOX_ID}' anchor, which the \"In short\" box uses. Give that "
                         "heading another anchor, like {#summary}, or remove it: the box is the "
                         "page's summary.")
-        box = _env.get_template(TEMPLATE).render(lines=lines, box_id=BOX_ID)
+        box = _env.get_template(TEMPLATE).render(lines=lines, box_id=BOX_ID, page=page)
         page.content = _after_leading_heading(page.content, box)
     # A page that needs the box and has none is named by hooks/front_matter.py.
     return context

@@ -15,6 +15,7 @@ can reach, rewritten in the output:
 import re
 
 from labels import label
+from support.languages import language_of
 
 TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')
@@ -25,20 +26,20 @@ SIDEBAR = re.compile(r'(<div class="md-sidebar md-sidebar--primary")')
 
 
 def on_post_page(output, page, config, **kwargs):
-    return fix(output)
+    return fix(output, language_of(page))
 
 
 def on_post_template(output_content, template_name, config, **kwargs):
     return fix(output_content) if template_name.endswith(".html") else output_content
 
 
-def fix(html: str) -> str:
+def fix(html: str, language: str | None = None) -> str:
     html = TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
     html = EMPTY_TABINDEX.sub(r"\1", html)
-    html = UNNAMED_DIALOG.sub(lambda match: f'{match.group(1)} aria-label="{label("search")}"', html)
+    html = UNNAMED_DIALOG.sub(lambda match: f'{match.group(1)} aria-label="{label("search", in_language=language)}"', html)
     html = CONTENT.sub('<article class="md-content__inner md-typeset" id="main-content">', html,
                        count=1)
-    skip = f'<a href="#main-content" class="md-skip">{label("skip_link")}</a>'
+    skip = f'<a href="#main-content" class="md-skip">{label("skip_link", in_language=language)}</a>'
     html = EMPTY_SKIP.sub(lambda match: match.group(1) + skip + match.group(2),
                           html, count=1)
     return SIDEBAR.sub(r'\1 id="site-menu"', html, count=1)

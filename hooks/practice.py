@@ -11,11 +11,14 @@ an outside address (`https://…`, `mailto:`, `tel:`, `sms:`) is kept as written
 import posixpath
 import re
 
+from jinja2 import pass_context
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from support.checks import checks_enabled
+from support.languages import language_of
+from support.state import build
 from support.source import line_at, page_path, where
 from support.urls import EXTERNAL_SCHEMES, dial
 
@@ -88,9 +91,24 @@ def on_env(env, config, files, **kwargs):
     contact_page = (extra["practice"].get("contact") or {}).get("page")
     if contact_page:
         site_link(contact_page, "mkdocs.yml, extra: practice: contact: page")
-    env.globals["site_link"] = site_link
+    env.globals["site_link"] = site_link_on_page
     env.globals["site_page"] = site_page
     return env
+
+
+@pass_context
+def site_link_on_page(context, target: str, where: str = "mkdocs.yml") -> str:
+    """site_link() from a template: on a page in another language, a link to a page that has a
+    translation in that language leads to the translation (a link to a part of a page, with
+    #, keeps to the page written, whose parts the translation may name differently)."""
+    address = site_link(target, where)
+    path, _, anchor = str(target or "").partition("#")
+    file = _files.get_file_from_path(path) if (_files and path and address) else None
+    if file is None or anchor:
+        return address
+    translated = build.translations.get(file.src_uri, {}).get(language_of(context.get("page")))
+    translation = _files.get_file_from_path(translated) if translated else None
+    return translation.url if translation is not None else address
 
 
 def site_page(target: str):

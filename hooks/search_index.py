@@ -21,6 +21,7 @@ from markupsafe import escape
 from mkdocs.plugins import event_priority
 
 from labels import label
+from support.languages import language_of
 from support.html_text import ENGINE_PARTS, main_content, plain, script_json, visible_text
 from support.page_types import DATA_TEXT_TYPES, page_type
 
@@ -44,7 +45,7 @@ def on_post_page(output, page, config, **kwargs):
                             skip_classes=SKIPPED_CLASSES)
         _entries[page.url] = {"title": str(escape(plain(page.title))),
                               "text": str(escape(" ".join(text.split()))), "tags": terms}
-    return _no_results_words(output)
+    return _no_results_words(output, language_of(page))
 
 
 @event_priority(-100)  # after Material's search plugin has written the index
@@ -66,7 +67,7 @@ def on_post_build(config, **kwargs):
                           encoding="utf-8")
 
 
-def _no_results_words(output: str) -> str:
+def _no_results_words(output: str, language: str) -> str:
     """Material's "No matching documents" becomes the engine's words, which point to help."""
     start = output.find(CONFIG_BLOCK)
     if start == -1:
@@ -77,5 +78,5 @@ def _no_results_words(output: str) -> str:
     translations = settings.get("translations") or {}
     if "search.result.none" not in translations:
         return output
-    translations["search.result.none"] = plain(label("search_no_results"))
+    translations["search.result.none"] = plain(label("search_no_results", in_language=language))
     return output[:start] + str(script_json(settings)) + output[end:]

@@ -42,7 +42,7 @@ PALETTE_VALUE = re.compile(r"[\w (),:/.-]*\Z")
 # polyfills are refused with their own reasons by hooks/privacy_config.py.
 KNOWN_EXTRA = ("practice", "labels", "look", "features", "help_page", "short_links_prefix",
                "review_max_age_months", "review_policy_page", "readability", "generator",
-               "handout_paper")
+               "handout_paper", "languages")
 LEFT_TO_PRIVACY = ("analytics", "consent", "polyfills")
 PLACE = "mkdocs.yml, extra"  # where shape messages say a setting is
 FEATURES = ("share_panel", "qr_codes")
@@ -86,6 +86,12 @@ def setting_problems(extra):
     elif isinstance(grade, bool) or not isinstance(grade, (int, float)) or not 1 <= grade <= 20:
         yield (f"{where} readability: max_grade is '{grade}'. Write a US school grade as a "
                "number from 1 to 20, like 'max_grade: 8'.")
+    else:
+        ease = readability.get("min_reading_ease_es")
+        if isinstance(ease, bool) or not isinstance(ease, (int, float)) or not 0 <= ease <= 100:
+            yield (f"{where} readability: min_reading_ease_es is '{ease}'. Write the least "
+                   "Fernández Huerta reading ease for Spanish pages, a number from 0 to 100, "
+                   "like 'min_reading_ease_es: 70'.")
     for key in ("help_page", "review_policy_page"):
         if key in extra or key == "help_page":
             _, problems = PAGE_PATH.conform(extra.get(key), Place(PLACE, 0, ((False, key),)))

@@ -17,6 +17,7 @@ from pathlib import Path
 import segno
 
 from labels import label
+from support.languages import language_of
 from support.page_types import PAGE_TYPES, page_type
 from support.site_files import refuse_to_overwrite
 from support.state import build
@@ -67,7 +68,7 @@ def qr_image(page, address: str, config) -> dict:
                         posixpath.join(posixpath.dirname(page.file.dest_uri), name),
                         f"the QR code of docs/{page.file.src_uri}", "Rename the file, or turn "
                         "QR codes off with 'extra: features: qr_codes: false' in mkdocs.yml.")
-    alternative = label("qr_code", address=address).unescape()
+    alternative = label("qr_code", in_language=language_of(page), address=address).unescape()
     svg, size = qr_svg(address, alternative)
     _codes[page.file.dest_uri] = (name, svg)
     return {"src": name, "alt": alternative, "size": size}

@@ -3,6 +3,7 @@ with its author and, where one is recorded, its clinical review) for authored pa
 
 from support import report
 from support.html_text import plain, script_json
+from support.languages import language_of
 from support.page_types import AUTHORED_TYPES, page_type
 from support.state import build
 
@@ -17,7 +18,7 @@ def on_page_context(context, page, config, nav, **kwargs):
         "@type": "MedicalWebPage",
         "name": plain(page.title),
         "url": page.canonical_url,
-        "inLanguage": config["theme"]["language"],
+        "inLanguage": language_of(page),
         "publisher": {"@type": "Organization", "name": config["extra"]["practice"]["name"]},
     }
     if page.meta.get("description"):

@@ -108,7 +108,12 @@ PAGE_KINDS = [
 def one_page_of_each_kind(site_dir: Path) -> dict[str, str]:
     """{kind: the first page of that kind}, for the checks too costly to run on every page."""
     kinds = {"home": "/", "not found": "/404.html"}
-    for path in all_page_paths(site_dir):
+    language = read_html(site_dir, "/").html.get("lang")
+    # Pages in the site's first language first: a translation stands for its kind only when
+    # no page in that language has the kind.
+    paths = sorted(all_page_paths(site_dir),
+                   key=lambda path: read_html(site_dir, path).html.get("lang") != language)
+    for path in paths:
         if path in kinds.values():
             continue
         soup = read_html(site_dir, path)

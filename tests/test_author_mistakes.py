@@ -99,9 +99,10 @@ def test_editors_report_lists_every_page_and_is_not_in_the_navigation(tmp_path):
     assert not home.select('nav a[href*="editors-report"]')
     first = next(r for r in report.select("tbody tr") if "A first article" in r.get_text())
     cells = [td.get_text(strip=True) for td in first.select("td")]
-    assert cells[1] == "Fixture Clinician" and cells[2] == "Not yet reviewed"
-    assert re.fullmatch(r"[0-9a-f]{12}", cells[3])  # the text's fingerprint
-    assert float(cells[4]) > 0
+    assert cells[1] == "en"  # the page's language
+    assert cells[2] == "Fixture Clinician" and cells[3] == "Not yet reviewed"
+    assert re.fullmatch(r"[0-9a-f]{12}", cells[4])  # the text's fingerprint
+    assert float(cells[5]) > 0
 
 
 @pytest.mark.parametrize("case_dir", CASES, ids=[case.name for case in CASES])

@@ -26,7 +26,8 @@ import look  # noqa: E402
 from starter import make_site  # noqa: E402  what `bootstrap.sh new` runs
 
 ENGLISH = yaml.safe_load((PROJECT / "hooks/labels/en.yml").read_text(encoding="utf-8"))
-LABEL_CALL = re.compile(r"""label\(\s*["']([a-z_]+)["']""")
+# label("key", …), or label_in(language, "key", …) for a label in another page's language.
+LABEL_CALL = re.compile(r"""label(?:\(|_in\(\s*[\w.]+\s*,)\s*["']([a-z_]+)["']""")
 
 
 # --- A new site ------------------------------------------------------------------------------
@@ -69,12 +70,12 @@ def test_a_mistake_in_the_practice_labels_names_the_key_and_the_fix(overrides, m
 
 
 def test_a_language_without_labels_is_refused_with_the_languages_there_are():
-    with pytest.raises(PluginError, match=r"no words for 'xx'.*\(it has: en\)"):
+    with pytest.raises(PluginError, match=r"no words for 'xx'.*\(it has: en, es\)"):
         labels.load_labels("xx", None)
 
 
 def test_labels_are_made_safe_for_html_and_filled_in():
-    labels.build.labels = {"x": "Fish & <chips> by {author}"}
+    labels.build.labels = {"en": {"x": "Fish & <chips> by {author}"}}
     # A value is escaped too, unless it is markup the engine made itself.
     assert labels.label("x", author="<a>A</a>") == "Fish &amp; &lt;chips&gt; by &lt;a&gt;A&lt;/a&gt;"
     assert labels.label("x", author=Markup("<a>A</a>")) == "Fish &amp; &lt;chips&gt; by <a>A</a>"

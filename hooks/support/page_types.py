@@ -8,7 +8,7 @@ from support.shapes import AnyOf, Date, Fields, Flag, ListOf, Text, WholeNumber
 
 # Fields every page may use, whatever its type.
 COMMON_FIELDS = {"type", "title", "description", "hide", "search", "search_terms", "template",
-                 "readability"}
+                 "readability", "translation"}
 
 # "In short": three short lines, the page's gist for a reader who reads nothing else.
 # A line a phone shows in two or three rows at most.
@@ -40,6 +40,9 @@ FIELD_SHAPES = {
     # The "In short" box that opens every client page (hooks/in_short.py).
     "in_short": IN_SHORT,
     "readability": ANY_FIELDS,
+    # What a page in another language translates (hooks/languages.py checks inside).
+    "translation": Fields({}, {"fingerprint": Text("the original's fingerprint, in quotes",
+                                                   numbers=False)}, open_ended=True),
     "exercise": ANY_FIELDS,
     # A note for clinicians on an exercise, shown on the clinicians' page only.
     "for_clinicians": Fields({

@@ -15,8 +15,16 @@ from dataclasses import dataclass, field
 class BuildState:
     command: str = "build"           # "build", "serve" or "gh-deploy" (from on_startup)
     dirty: bool = False              # --dirty: only changed pages are rebuilt (from on_startup)
-    language: str = "en"             # theme.language
-    labels: dict = field(default_factory=dict)     # key -> text, after the practice's overrides
+    language: str = "en"             # theme.language: the site's first language
+    # The further languages (extra.languages): code -> settings (support/languages.py).
+    languages: dict = field(default_factory=dict)
+    # language -> {key -> text}, after the practice's overrides (hooks/labels.py).
+    labels: dict = field(default_factory=dict)
+    # Each translated page and what it was translated from (hooks/languages.py): src_uri of
+    # the translation -> {"of": src_uri of the original, "fingerprint": …, "outdated": bool};
+    # and src_uri -> {language: src_uri} for every page that has translations, both ways.
+    translation_of: dict = field(default_factory=dict)
+    translations: dict = field(default_factory=dict)
     look_css: str = ""               # the practice's colours as CSS, or "" when it sets none
     authors: dict = field(default_factory=dict)    # key -> entry of docs/_data/authors.yml
     # Full short link address ("https://…/go/break/") by the page URL (with any #anchor) it

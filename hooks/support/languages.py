@@ -1,0 +1,96 @@
+"""The language of each page. The site's first language is `theme: language:`; each further
+language is set in mkdocs.yml, and its pages live in the docs/ folder named by its code:
+
+    extra:
+      languages:
+        es:
+          name: Español                          # the language's name, in that language
+          site_name: Recursos de autocompasión   # the site's name on its pages (optional)
+          labels: {}                             # the engine's words changed (optional)
+
+A page under docs/es/ is in Spanish; any other page is in the site's first language.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from support.state import build
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z]{2,4})?\Z")
+SETTINGS = {"name", "site_name", "labels"}
+
+
+def site_languages(config) -> dict:
+    """{code: settings} of the site's further languages, checked, and kept for language_of()."""
+    written = config["extra"].get("languages")
+    where = "mkdocs.yml, extra: languages:"
+    if written is None:
+        build.languages = {}
+        return {}
+    if not isinstance(written, dict):
+        raise PluginError(f"{where} list each further language by its code, for example "
+                          "'es:', with its 'name:' indented under it.")
+    problems, languages = [], {}
+    for code, settings in written.items():
+        code = str(code)
+        if not LANGUAGE_CODE.match(code):
+            problems.append(f"{where} '{code}' is not a language code. Use a code such as 'es' "
+                            "or 'pt-BR', which is also the name of the folder of its pages.")
+            continue
+        if code == str(config["theme"]["language"]):
+            problems.append(f"{where} {code}: is the site's first language already "
+                            "(theme: language:). List only the further ones.")
+            continue
+        if not isinstance(settings, dict):
+            problems.append(f"{where} {code}: give its 'name:' (in that language) indented "
+                            "under it.")
+            continue
+        unknown = sorted(set(map(str, settings)) - SETTINGS)
+        if unknown:
+            problems.append(f"{where} {code}: '{unknown[0]}' is not a language setting. The "
+                            f"settings are: {', '.join(sorted(SETTINGS))}.")
+        for key in ("name", "site_name"):
+            value = settings.get(key)
+            if (key == "name" or value is not None) and \
+                    (not isinstance(value, str) or not value.strip()):
+                problems.append(f"{where} {code}: {key}: give the text, for example "
+                                f"'{key}: Español'.")
+        if not material_has_language(code):
+            problems.append(f"{where} {code}: Material for MkDocs has no words for '{code}', "
+                            "so its search box and menus could not speak it.")
+        languages[code] = settings
+    if problems:
+        raise PluginError("\n".join(problems))
+    build.languages = languages
+    return languages
+
+
+def language_of(page_or_path) -> str:
+    """The language of a page (or of a file's path under docs/, with / between folders): the
+    further language whose folder holds it, else the site's first language."""
+    if page_or_path is None:
+        return build.language
+    path = page_or_path if isinstance(page_or_path, str) else \
+        getattr(getattr(page_or_path, "file", None), "src_uri", "") or ""
+    folder = path.split("/", 1)[0] if "/" in path else ""
+    return folder if folder in build.languages else build.language
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language, as the site names it."""
+    if code in build.languages:
+        return build.languages[code]["name"]
+    from babel import Locale
+
+    return Locale.parse(code.replace("-", "_")).get_display_name().capitalize()
+
+
+def material_has_language(code: str) -> bool:
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    return (folder / f"{code}.html").is_file()
