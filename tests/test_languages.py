@@ -84,8 +84,12 @@ def english_engine_words() -> set[str]:
     for key, text in english.items():
         if text == spanish[key] or key == "read_in_language":
             continue
-        words |= {part.strip(" :.,()\"") for part in re.split(r"\{\w+\}", text)}
-    return {part for part in words if len(part) >= 4}
+        parts = [part.strip(" :.,()\"") for part in re.split(r"\{\w+\}", text)]
+        # A whole label, however short; of a label with {placeholders}, the parts of two words
+        # or more ("Text" of "Text: {author}" is also a word of names, like "Crisis Text Line").
+        words |= {part for part in parts if len(part) >= 4 and
+                  (len(parts) == 1 or len(part.split()) >= 2)}
+    return words
 
 
 def seen_in_page_language(soup) -> str:
@@ -305,3 +309,38 @@ def test_a_language_mistake_stops_the_build_naming_file_line_and_fix(mistake, tm
     assert "Traceback" not in output, output
     place = where + (f", line {line}" if line else "")
     assert [said for said in output.splitlines() if place in said and fix in said], output
+
+
+def test_every_page_of_the_site_in_another_language_shows_no_english_engine_words(site):
+    from conftest import all_page_paths
+
+    first = read_html(site, "/").html["lang"]
+    english = english_engine_words()
+    found = {}
+    for path in all_page_paths(site):
+        soup = read_html(site, path)
+        if soup.html.get("lang") in (first, None):
+            continue
+        said = seen_in_page_language(soup)
+        words = sorted(words for words in english if re.search(rf"\b{re.escape(words)}\b", said))
+        if words:
+            found[path] = words
+    assert found == {}
+
+
+def test_a_printed_translation_keeps_its_numbers_and_credit_and_leaves_out_the_switch(
+        spanish, browser):
+    from conftest import pdf_text, serving
+
+    _, site, _ = spanish
+    with serving(site) as base:
+        page = browser.new_page()
+        try:
+            page.goto(base + "/es/help/")
+            printed = pdf_text(page)
+        finally:
+            page.close()
+    for words in ("En una emergencia", "988 Lifeline en español", "llame al 988 y marque el 2",
+                  "Traducción: The fixture team."):
+        assert words in printed, (words, printed)
+    assert "Read this page in English" not in printed

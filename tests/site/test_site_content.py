@@ -476,3 +476,12 @@ def test_every_client_page_opens_with_three_short_lines_in_short(site):
         assert box is not None, path
         lines = [item.get_text(" ", strip=True) for item in box.select("li")]
         assert len(lines) == 3 and all(len(line.split()) <= 25 for line in lines), (path, lines)
+
+
+def test_the_spanish_help_page_gives_988s_spanish_option_checked_and_dated(site):
+    lines = read_html(site, "/es/help/").select_one(".help-lines")
+    text = " ".join(lines.get_text().split())
+    option = re.search(r"988 Lifeline en español: llame al 988 y marque el 2, o envíe AYUDA por "
+                       r"mensaje de texto al 988\. Revisado el (\d+ de \w+ de \d{4})\.", text)
+    assert option, text
+    assert read_html(site, "/es/help/").html["lang"] == "es"
