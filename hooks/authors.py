@@ -20,6 +20,7 @@ from support.dates import add_months, months_between, today
 from support.page_types import AUTHORED_TYPES, page_type
 from support.shapes import INVALID, Choice, Entries, Fields, Text, conform
 from support.fingerprint import text_fingerprint
+from support.languages import language_of
 from support.source import find_line, where
 from support.state import build
 
@@ -30,13 +31,22 @@ FINGERPRINT = re.compile(r"[0-9a-f]{12}")
 
 
 def authors_shape(languages) -> Entries:
-    """An author entry; under a further language's code, its name in that language (a team's
-    name is words; a person's stays as it is)."""
+    """An author entry; under a further language's code, its name (a team's name is words; a
+    person's stays as it is) and bio in that language."""
     return Entries(Fields({"name": Text(), "kind": Choice("person", "team"), "bio": Text(),
                            "page": Text()},
                           {"credentials": Text(),
-                           **{code: Fields({"name": Text()}) for code in languages}}),
+                           **{code: Fields({}, {"name": Text(), "bio": Text()})
+                              for code in languages}}),
                    entry="author")
+
+
+def in_language(author, language: str):
+    """The author as a page in `language` names them: with that language's name and bio, where
+    docs/_data/authors.yml gives them."""
+    if not author or not isinstance(author.get(language), dict):
+        return author
+    return {**author, **author[language]}
 
 
 def on_config(config, **kwargs):
@@ -83,10 +93,11 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_page_context(context, page, config, nav, **kwargs):
-    key = page.meta.get("author")
-    context["page_author"] = build.authors.get(key) if isinstance(key, str) else None
+    key, language = page.meta.get("author"), language_of(page)
+    context["page_author"] = in_language(build.authors.get(key), language) \
+        if isinstance(key, str) else None
     notes_key = page.meta.get("notes_by")
-    context["page_notes_author"] = build.authors.get(notes_key) \
+    context["page_notes_author"] = in_language(build.authors.get(notes_key), language) \
         if isinstance(notes_key, str) and notes_key != key else None
     if page_type(page) in AUTHORED_TYPES:
         context["page_review"] = report.for_page(page.file.src_uri)["review"]

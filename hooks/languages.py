@@ -15,7 +15,8 @@ every page's) in its front matter:
         date: 2027-01-15
 
 Until a review is recorded, the page says that no clinician who speaks its language has
-reviewed this translation.
+reviewed this translation. A page with a byline (an article, a guide, an exercise) has its own
+`review:` for that, as every such page does, and no `review:` in its record.
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-from authors import FINGERPRINT, review_problems, review_status
+from authors import FINGERPRINT, in_language, review_problems, review_status
 from labels import label
 from support import report
 from support.checks import checks_enabled
 from support.fingerprint import text_fingerprint
 from support.languages import language_name, language_of
+from support.page_types import AUTHORED_TYPES, page_type
 from support.source import find_line, where
 from support.state import build
 
@@ -109,9 +111,10 @@ def on_page_context(context, page, config, nav, **kwargs):
     context["page_language"] = language
     if language in _navs:
         context["nav"] = _navs[language]
-    site_name = build.languages.get(language, {}).get("site_name")
-    if site_name:
-        context["config"] = ConfigInLanguage(config, site_name=escape(site_name))
+    settings = build.languages.get(language, {})
+    changed = {key: escape(settings[key]) for key in ("site_name", "copyright") if settings.get(key)}
+    if changed:
+        context["config"] = ConfigInLanguage(config, **changed)
     context["page_translations"] = [
         {"language": other, "url": files_page(config, src).url,
          "name": language_name(other)}
@@ -127,6 +130,9 @@ def record_translation(page, files, config):
     problems = record_problems(page, record, files)
     if not problems and "review" in record:
         problems = [f"translation: {problem}" for problem in review_problems(record["review"])]
+        if page_type(page) in AUTHORED_TYPES:
+            problems = ["'translation:' has a 'review:', but this page's own 'review:' is the "
+                        "review of this translation. Move the reviewer and date there."]
     if problems:
         if checks_enabled():
             for problem in problems:
@@ -138,7 +144,9 @@ def record_translation(page, files, config):
     build.translation_of[page.file.src_uri] = {
         "of": original.file.src_uri, "fingerprint": record["fingerprint"], "now": now,
         "outdated": outdated, "by": record["by"],
-        "review": review_status(record.get("review"), config, text_fingerprint(page))}
+        # A page with a byline has its own review (hooks/authors.py); this is the others'.
+        "review": None if page_type(page) in AUTHORED_TYPES else
+        review_status(record.get("review"), config, text_fingerprint(page))}
     for one, other in ((page, original), (original, page)):
         build.translations.setdefault(one.file.src_uri, {})[language_of(other)] = \
             other.file.src_uri
@@ -195,11 +203,9 @@ def translation_context(page, config) -> dict | None:
         return None
     original = files_page(config, known["of"])
     language = language_of(page)
-    author = build.authors.get(known["by"])
+    author = in_language(build.authors.get(known["by"]), language)
     return {
         "by": author,
-        # The translator's name in this page's language, when authors.yml gives one.
-        "by_name": ((author.get(language) or {}).get("name") or author["name"]) if author else "",
         "review": known["review"],
         "outdated": known["outdated"],
         "original_url": original.url,
@@ -267,8 +273,9 @@ class SectionInLanguage(Section):
 
 
 class ConfigInLanguage:
-    """The site's configuration as a page in another language sees it: its own site name.
-    Material's templates read `config.site_name`; everything else is the site's."""
+    """The site's configuration as a page in another language sees it: its own site name and
+    footer line (Material's templates read `config.site_name` and `config.copyright`);
+    everything else is the site's."""
 
     def __init__(self, config, **changed):
         self._config, self._changed = config, changed

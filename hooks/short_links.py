@@ -16,7 +16,8 @@ the address's '#' part. Readers without script are sent to the page by the refre
 
 Every step of a guide or exercise also gets a short link of its own, with no entry to write:
 `go/<name>/<number>/`, where <name> is the page's own short link (or, without one, its file
-name) and <number> counts its steps from 1. A guide's steps are its level-2 headings whose
+name, after its language's code for a page in a further language: `es-<file name>`) and
+<number> counts its steps from 1. A guide's steps are its level-2 headings whose
 anchor starts with `step-`; an exercise's are its sections. A short link's page previews as the
 page or step it leads to (its title and description), so a link pasted into a message says
 where it goes.
@@ -38,6 +39,7 @@ from support import site_index
 from support.checks import checks_enabled
 from support.data_files import LineList, data_file_path, load_data_file
 from support.generated_pages import generated_page
+from support.languages import language_of
 from support.page_types import DEFAULT_TYPE, PAGE_TYPES
 from support.shapes import INVALID, SLUG, Fields, Id, ListOf, Text, conform
 from support.state import build
@@ -140,9 +142,10 @@ def _add_step_links(files, config, prefix, site_url, names):
         for number, anchor in enumerate(steps, 1):
             target = f"{file.src_uri}#{anchor}"
             address = site_url + f"{prefix}/{name}/{number}/"
+            title = label("short_link_title", in_language=language_of(file.src_uri),
+                          name=f"{name}/{number}")
             target_url = _add_redirect(files, config, f"{prefix}/{name}/{number}.md", target,
-                                       None, label("short_link_title", name=f"{name}/{number}"),
-                                       where=f"docs/{file.src_uri} (step {number})")
+                                       None, title, where=f"docs/{file.src_uri} (step {number})")
             if target_url is not None:
                 build.short_links_by_target.setdefault(target_url, address)
                 build.steps_by_page[file.src_uri].append((anchor, address))
@@ -172,11 +175,15 @@ def _steps_of(file, config) -> list[str]:
 
 
 def _file_name(file) -> str:
-    """A page's name in its address: guides/x.md and guides/x/index.md are both 'x'."""
+    """A page's name in its address: guides/x.md and guides/x/index.md are both 'x'; a page in
+    a further language has its language's code before it (es/guides/x.md is 'es-x'), so that it
+    never takes its original's name."""
     stem = posixpath.splitext(file.src_uri)[0]
     if posixpath.basename(stem) in ("index", "README"):
         stem = posixpath.dirname(stem)
-    return posixpath.basename(stem) or "home"
+    name = posixpath.basename(stem) or "home"
+    language = language_of(file.src_uri)
+    return name if language == build.language else f"{language}-{name}"
 
 
 def _move_step(files, entry, line, moved_pages):

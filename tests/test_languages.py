@@ -193,7 +193,7 @@ def test_the_spanish_help_page_gives_988s_spanish_option_with_its_checked_date(s
     _, site, _ = spanish
     lines = read_html(site, "/es/help/").select_one(".help-lines")
     text = " ".join(lines.get_text().split())
-    assert "988 Lifeline en español: llame al 988 y marque el 2" in text, text
+    assert "988 Lifeline en español: llame al 988 y oprima el 2" in text, text
     assert "envíe AYUDA por mensaje de texto al 988" in text, text
     assert "Revisado el 25 de noviembre de 2026." in text, text
 
@@ -340,7 +340,7 @@ def test_a_printed_translation_keeps_its_numbers_and_credit_and_leaves_out_the_s
             printed = pdf_text(page)
         finally:
             page.close()
-    for words in ("En una emergencia", "988 Lifeline en español", "llame al 988 y marque el 2",
+    for words in ("En una emergencia", "988 Lifeline en español", "llame al 988 y oprima el 2",
                   "Traducción: The fixture team."):
         assert words in printed, (words, printed)
     assert "Read this page in English" not in printed

@@ -6,6 +6,7 @@ language is set in mkdocs.yml, and its pages live in the docs/ folder named by i
         es:
           name: Español                          # the language's name, in that language
           site_name: Recursos de autocompasión   # the site's name on its pages (optional)
+          copyright: Cada página dice quién…     # the footer's line on its pages (optional)
           labels: {}                             # the engine's words changed (optional)
 
 A page under docs/es/ is in Spanish; any other page is in the site's first language.
@@ -21,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from support.state import build
 
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z]{2,4})?\Z")
-SETTINGS = {"name", "site_name", "labels"}
+SETTINGS = {"name", "site_name", "copyright", "labels"}
 
 
 def site_languages(config) -> dict:
@@ -53,7 +54,7 @@ def site_languages(config) -> dict:
         if unknown:
             problems.append(f"{where} {code}: '{unknown[0]}' is not a language setting. The "
                             f"settings are: {', '.join(sorted(SETTINGS))}.")
-        for key in ("name", "site_name"):
+        for key in ("name", "site_name", "copyright"):
             value = settings.get(key)
             if (key == "name" or value is not None) and \
                     (not isinstance(value, str) or not value.strip()):

@@ -481,7 +481,7 @@ def test_every_client_page_opens_with_three_short_lines_in_short(site):
 def test_the_spanish_help_page_gives_988s_spanish_option_checked_and_dated(site):
     lines = read_html(site, "/es/help/").select_one(".help-lines")
     text = " ".join(lines.get_text().split())
-    option = re.search(r"988 Lifeline en español: llame al 988 y marque el 2, o envíe AYUDA por "
+    option = re.search(r"988 Lifeline en español: llame al 988 y oprima el 2, o envíe AYUDA por "
                        r"mensaje de texto al 988\. Revisado el (\d+ de \w+ de \d{4})\.", text)
     assert option, text
     assert read_html(site, "/es/help/").html["lang"] == "es"
