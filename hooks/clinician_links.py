@@ -1,9 +1,14 @@
 """The list on the clinicians' page (`type: clinicians`): every article, guide and exercise
 with its full address, short link and step anchors, built from the site itself so that it can
-never fall out of date."""
+never fall out of date. A page with translations lists each one's address and short link under
+it, so that a clinician can send a client the page in the client's language; a translation
+itself is listed only there."""
+
+from babel import Locale
 
 from handouts import handout_name
 from labels import label
+from support.languages import language_of
 from support.page_types import PAGE_TYPES, page_type
 from support.state import build
 from support.steps import page_steps
@@ -21,7 +26,8 @@ def on_env(env, config, files, **kwargs):
     for file in files.documentation_pages():
         page = file.page
         kind = page_type(page) if page else None
-        if kind not in LISTED or (kind == "feelings" and page.meta.get("group")):
+        if kind not in LISTED or (kind == "feelings" and page.meta.get("group")) or \
+                file.src_uri in build.translation_of:
             continue
         groups[LISTED[kind]].append({
             "title": page.title,
@@ -31,8 +37,21 @@ def on_env(env, config, files, **kwargs):
             "note": page.meta.get("for_clinicians"),
             "pdf": page.url + handout_name(page) if config["extra"]["handouts"] and
             PAGE_TYPES[kind].get("handout") else None,
+            "translations": [translation(files, page, src, site_url) for _, src in
+                             sorted(build.translations.get(file.src_uri, {}).items())],
         })
     env.globals["clinician_pages"] = {label(key): pages for key, pages in groups.items()
                                       if pages}
     return env
 
+
+
+def translation(files, original, src_uri: str, site_url: str) -> dict:
+    """A translation of a listed page: its language (named in the original's), address and
+    short link."""
+    page = files.get_file_from_path(src_uri).page
+    language = language_of(page)
+    names = Locale.parse(language_of(original).replace("-", "_")).languages
+    return {"language": language, "language_name": names.get(language.split("-")[0], language),
+            "title": page.title, "address": site_url + page.url,
+            "short_link": build.short_links_by_target.get(page.url)}

@@ -57,6 +57,7 @@ def on_config(config, **kwargs):
     return config
 
 
+@event_priority(-110)  # after every hook has added the pages it makes (the topics pages…)
 def on_files(files, config, **kwargs):
     _files_by_src.clear()
     _files_by_src.update({file.src_uri: file for file in files.documentation_pages()})
@@ -83,6 +84,7 @@ def on_page_content(html, page, config, files, **kwargs):
                   lambda match: f'{match.group(1)}{wanted}"', html)
 
 
+@event_priority(10)  # before the hooks that list pages with their translations (clinician_links)
 def on_env(env, config, files, **kwargs):
     build.translation_of.clear()
     build.translations.clear()

@@ -8,7 +8,10 @@ alone, or not at all. So, once the site is written:
 - words a page lists in its front matter `search_terms:` (the help page lists crisis words such
   as "suicide" or "988") go into the entry's tags, which Material's search weighs above titles,
   so those searches put that page first;
-- "no results" says where help is, in the engine's words (label `search_no_results`).
+- "no results" says where help is, in the engine's words (label `search_no_results`);
+- each further language gets its own index of its own pages (`es/search/search_index.json`),
+  which the search on its topics page reads (its settings' `base` is the language's folder),
+  with Material's word rules for that language; the site's index keeps the first language's.
 
 Without JavaScript there is no search at all; hooks/topics.py makes the A to Z list of pages
 that takes its place.
@@ -24,9 +27,11 @@ from labels import label
 from support.languages import language_of
 from support.html_text import ENGINE_PARTS, main_content, plain, script_json, visible_text
 from support.page_types import DATA_TEXT_TYPES, page_type
+from support.state import build
 
 SKIPPED_CLASSES = ENGINE_PARTS | {"headerlink"}
 CONFIG_BLOCK = '<script id="__config" type="application/json">'
+SEARCH_HERE = 'data-md-component="search"'  # Material's search box (the topics page has it)
 
 _entries = {}  # page URL -> {"title", "text", "tags"}
 
@@ -45,13 +50,13 @@ def on_post_page(output, page, config, **kwargs):
                             skip_classes=SKIPPED_CLASSES)
         _entries[page.url] = {"title": str(escape(plain(page.title))),
                               "text": str(escape(" ".join(text.split()))), "tags": terms}
-    return _no_results_words(output, language_of(page))
+    return _search_settings(output, language_of(page))
 
 
 @event_priority(-100)  # after Material's search plugin has written the index
 def on_post_build(config, **kwargs):
     index_path = Path(config["site_dir"]) / "search" / "search_index.json"
-    if not _entries or not index_path.is_file():
+    if not index_path.is_file():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
     by_location = {doc["location"]: doc for doc in index["docs"]}
@@ -63,12 +68,30 @@ def on_post_build(config, **kwargs):
         doc["text"] = entry["text"]
         if entry["tags"]:
             doc["tags"] = entry["tags"]
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+    for code in build.languages:
+        _write(Path(config["site_dir"]) / code / "search" / "search_index.json",
+               index_in_language(index, code))
+    index["docs"] = [doc for doc in index["docs"] if language_of(doc["location"]) == build.language]
+    _write(index_path, index)
 
 
-def _no_results_words(output: str, language: str) -> str:
-    """Material's "No matching documents" becomes the engine's words, which point to help."""
+def index_in_language(index: dict, code: str) -> dict:
+    """The index of one further language's pages, their addresses from its folder."""
+    prefix = f"{code}/"
+    return {"config": {**index["config"], "lang": [code]},
+            "docs": [{**doc, "location": doc["location"][len(prefix):]}
+                     for doc in index["docs"] if doc["location"].startswith(prefix)]}
+
+
+def _write(path: Path, index: dict):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
+
+
+def _search_settings(output: str, language: str) -> str:
+    """Material's "No matching documents" becomes the engine's words, which point to help; and
+    search on a page in a further language reads that language's index, from its folder."""
     start = output.find(CONFIG_BLOCK)
     if start == -1:
         return output
@@ -79,4 +102,6 @@ def _no_results_words(output: str, language: str) -> str:
     if "search.result.none" not in translations:
         return output
     translations["search.result.none"] = plain(label("search_no_results", in_language=language))
+    if language != build.language and SEARCH_HERE in output:
+        settings["base"] = f"{settings['base'].rstrip('/')}/{language}/"
     return output[:start] + str(script_json(settings)) + output[end:]

@@ -99,8 +99,10 @@ def on_files(files, config, **kwargs):
                   "Give each short link its own name.")
             continue
         seen[name] = line
+        title = label("short_link_title", name=name,
+                      in_language=language_of(entry["target"].partition("#")[0]))
         target_url = _add_redirect(files, config, f"{prefix}/{name}.md", entry["target"],
-                                   line, label("short_link_title", name=name))
+                                   line, title)
         if target_url is not None:
             build.short_links_by_target.setdefault(target_url, site_url + f"{prefix}/{name}/")
     if _enabled:
@@ -110,8 +112,10 @@ def on_files(files, config, **kwargs):
         old_url, _, old_anchor = entry["from"].partition("#")
         if not old_anchor:
             source = old_url.strip("/") + ".md" if old_url.strip("/") else "index.md"
+            title = label("moved_title",
+                          in_language=language_of(entry["target"].partition("#")[0]))
             if _add_redirect(files, config, source, entry["target"], _moved.line_of(index),
-                             label("moved_title")) is not None:
+                             title) is not None:
                 moved_pages[old_url] = source
     for index, entry in enumerate(_moved):
         if "#" in entry["from"]:
@@ -297,6 +301,8 @@ def _add_redirect(files, config, source, target, line, title, where=None):
     files.append(generated_page(config, files, source, {
         "type": "short-link", "title": title, "target": target, "search": {"exclude": True},
     }, where or f"{WHERE}, line {line}"))
+    # A redirect page speaks the language of the page it leads to.
+    build.page_language[source] = language_of(path)
     target_url = target_file.url + (f"#{anchor}" if anchor else "")
     _redirects.append((where or line, None, target_url))
     return target_url

@@ -157,6 +157,16 @@ def fixture_site(destination: Path) -> Path:
     return destination
 
 
+@functools.cache
+def engine_words(language: str) -> dict:
+    """The engine's words for readers in `language` (hooks/labels/<language>.yml), for tests
+    that read what a page in that language says."""
+    import yaml
+
+    return yaml.safe_load((PROJECT / "hooks" / "labels" / f"{language}.yml")
+                          .read_text(encoding="utf-8"))
+
+
 def read_html(site_dir: Path, url_path: str) -> BeautifulSoup:
     path = site_dir / url_path.strip("/") / "index.html" if not url_path.endswith(".html") \
         else site_dir / url_path.lstrip("/")

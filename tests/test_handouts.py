@@ -7,9 +7,9 @@ trip to another page and back."""
 import pytest
 from pypdf import PdfReader
 
-from conftest import (REDIRECT, all_page_paths, build_site, fixture_site, handout_pdf,
-                      open_without_javascript, pages_with, pdf_text, qr_codes_on_paper,
-                      read_html)
+from conftest import (REDIRECT, all_page_paths, build_site, engine_words, fixture_site,
+                      handout_pdf, open_without_javascript, pages_with, pdf_text,
+                      qr_codes_on_paper, read_html)
 
 
 
@@ -37,7 +37,7 @@ def test_every_handout_pdf_is_tagged_titled_and_leads_back_by_qr_code(site, hand
         address = soup.select_one('link[rel="canonical"]')["href"]
         text = " ".join(page.extract_text() for page in reader.pages)
         assert address in text.replace("\n", ""), f"{path}: the PDF does not give its address"
-        assert "If you need help now" in text, path
+        assert engine_words(soup.html["lang"])["handout_help_heading"] in text, path
         # The QR code, as a phone camera would read it from the printed page.
         read = qr_codes_on_paper(file, tmp_path)
         assert read == [address], f"{path}: the QR codes read {read}"
@@ -128,7 +128,8 @@ def test_paper_has_no_focus_ring_or_caret_and_lines_in_every_blank_field(browser
         size = page.eval_on_selector(".handout-footer li", "e => getComputedStyle(e).fontSize")
         assert float(size[:-2]) >= 13.3, f"{path}: help numbers print at {size}"  # 10 pt
         heading = page.eval_on_selector(".handout-footer h2", "e => e.textContent")
-        assert heading == "If you need help now", heading
+        words = engine_words(page.locator("html").get_attribute("lang"))
+        assert heading == words["handout_help_heading"], heading
         context.close()
 
 
@@ -139,7 +140,8 @@ def test_answers_are_still_there_after_getting_help_and_coming_back(browser, ser
     context, page, _ = open_without_javascript(browser, server, exercises[0])
     box = page.locator("form.exercise textarea").first
     box.fill("Words I do not want to lose.")
-    page.locator(".md-header a", has_text="Get help now").first.click()
+    words = engine_words(page.locator("html").get_attribute("lang"))
+    page.locator(".md-header a", has_text=words["help_link"]).first.click()
     page.wait_for_load_state()
     page.go_back()
     page.wait_for_load_state()
@@ -158,7 +160,9 @@ def test_print_and_save_steps_open_by_keyboard_beside_clear(browser, server, sit
     steps = page.locator(".exercise__keep li")
     assert steps.count() == 3 and steps.first.is_visible()
     text = page.locator(".exercise__keep").inner_text()
-    assert "iPhone" in text and "Android" in text and "Computer" in text
+    words = engine_words(page.locator("html").get_attribute("lang"))
+    assert all(words[f"exercise_keep_{device}_name"] in text
+               for device in ("iphone", "android", "computer")), text
     assert page.locator(".exercise__keep .handout-link a").is_visible()
     context.close()
 

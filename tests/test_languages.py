@@ -344,3 +344,31 @@ def test_a_printed_translation_keeps_its_numbers_and_credit_and_leaves_out_the_s
                   "Traducción: The fixture team."):
         assert words in printed, (words, printed)
     assert "Read this page in English" not in printed
+
+
+def test_each_language_has_its_own_topics_list_and_search(spanish, browser):
+    from conftest import serving
+
+    _, site, _ = spanish
+    listed = [a.get_text() for a in read_html(site, "/es/topics/").select(".topics a")]
+    assert sorted(listed) == ["Ayuda", "Inicio"], listed
+    english = [a.get_text() for a in read_html(site, "/topics/").select(".topics a")]
+    assert "Ayuda" not in english and "Get help" in english
+    assert read_html(site, "/es/").select_one("a.site-topics-link")["href"] == "topics/"
+    with serving(site) as base:
+        context = browser.new_context(bypass_csp=True)  # for wait_for_function's own script
+        page = context.new_page()
+        try:
+            page.goto(base + "/es/", wait_until="networkidle")
+            page.click("header .site-search-link")
+            page.wait_for_url(base + "/es/topics/?q=")
+            page.wait_for_function(
+                "() => document.activeElement?.matches('input.md-search__input')")
+            page.keyboard.type("emergencia")
+            page.wait_for_selector(".md-search-result__item a")
+            found = {link.get_attribute("href").replace(base, "")
+                     for link in page.locator(".md-search-result__link").all()}
+            assert found and all(href.startswith("/es/") for href in found), found
+            assert "/es/help/" in found
+        finally:
+            context.close()

@@ -20,7 +20,7 @@ START, END, TEXT = "start", "end", "text"
 # author box, share panel…): checks that judge what an author wrote leave them out.
 ENGINE_PARTS = {"byline", "author-box", "series-nav", "share-panel", "handout-footer",
                 "exercise-notice", "exercise__actions", "exercise__print-hint", "feelings__next",
-                "redirect-steps"}
+                "redirect-steps", "page-languages"}
 
 
 def visible_text(html: str, *, skip_tags=(), skip_classes=(), skip_links=False) -> str:

@@ -77,6 +77,8 @@ def language_of(page_or_path) -> str:
         return build.language
     path = page_or_path if isinstance(page_or_path, str) else \
         getattr(getattr(page_or_path, "file", None), "src_uri", "") or ""
+    if path in build.page_language:
+        return build.page_language[path]
     folder = path.split("/", 1)[0] if "/" in path else ""
     return folder if folder in build.languages else build.language
 

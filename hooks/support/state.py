@@ -24,6 +24,9 @@ class BuildState:
     # the translation -> {"of": src_uri of the original, "fingerprint": …, "outdated": bool};
     # and src_uri -> {language: src_uri} for every page that has translations, both ways.
     translation_of: dict = field(default_factory=dict)
+    # The language of a page the engine makes, where it is not its folder's (src_uri ->
+    # language): a short link's page speaks its target's (hooks/short_links.py).
+    page_language: dict = field(default_factory=dict)
     translations: dict = field(default_factory=dict)
     look_css: str = ""               # the practice's colours as CSS, or "" when it sets none
     authors: dict = field(default_factory=dict)    # key -> entry of docs/_data/authors.yml

@@ -317,3 +317,16 @@ def test_clinicians_page_has_one_title_and_a_note_for_every_exercise(site):
 def test_worksheets_kept_in_several_copies_have_a_place_for_the_date(site, path):
     date = read_html(site, path).select_one("form.exercise input[type=date]")
     assert date is not None and date.find_previous("label").get_text() == "Date"
+
+
+def test_a_page_with_a_spanish_translation_lists_it_for_clinicians_and_not_twice(site):
+    page = read_html(site, "/for-clinicians/")
+    entry = next(item for item in page.select(".clinician-links__pages > li")
+                 if item.strong.get_text() == "Self-compassion in three steps")
+    spanish = entry.select_one(".clinician-links__translation")
+    text = " ".join(spanish.get_text(" ").split())
+    assert text.startswith("In Spanish: La autocompasión en tres pasos"), text
+    assert "/es/guides/self-compassion-in-three-steps/" in text and "/go/tres-pasos/" in text
+    assert spanish.select_one('[lang="es"]').get_text() == "La autocompasión en tres pasos"
+    titles = [item.strong.get_text() for item in page.select(".clinician-links__pages > li")]
+    assert "La autocompasión en tres pasos" not in titles

@@ -485,3 +485,10 @@ def test_the_spanish_help_page_gives_988s_spanish_option_checked_and_dated(site)
                        r"mensaje de texto al 988\. Revisado el (\d+ de \w+ de \d{4})\.", text)
     assert option, text
     assert read_html(site, "/es/help/").html["lang"] == "es"
+
+
+def test_a_short_link_to_a_spanish_page_speaks_spanish(site):
+    redirect = read_html(site, "/go/ayuda/")
+    assert redirect.html["lang"] == "es"
+    assert "Este enlace lleva a" in redirect.get_text()
+    assert redirect.select_one('meta[http-equiv="refresh"]')["content"].endswith("../../es/help/")
