@@ -12,10 +12,11 @@ import posixpath
 import re
 
 from jinja2 import pass_context
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from labels import label
 from support.checks import checks_enabled
 from support.languages import language_of
 from support.state import build
@@ -141,24 +142,27 @@ def site_link(target: str, where: str = "mkdocs.yml") -> str:
 
 
 def _contact_phrase(contact, page) -> str:
-    """Markdown that completes "please …": "email [a@b](mailto:a@b) or [contact the practice](…)"."""
-    ways = []
+    """Markdown that completes "please …", in the page's language: "email
+    [a@b](mailto:a@b) or [contact the practice](…)"."""
+    language, ways = language_of(page), []
     if contact.get("email"):
-        ways.append(f"email [{escape(contact['email'])}](mailto:{escape(contact['email'])})")
+        address = Markup(f"[{escape(contact['email'])}](mailto:{escape(contact['email'])})")
+        ways.append(label("contact_email", in_language=language, address=address))
     if contact.get("phone"):
-        ways.append(f"call [{escape(contact['phone'])}](tel:{dial(contact['phone'])})")
+        number = Markup(f"[{escape(contact['phone'])}](tel:{dial(contact['phone'])})")
+        ways.append(label("contact_call", in_language=language, number=number))
     if contact.get("page"):
         target = str(contact["page"])
         if not target.startswith(EXTERNAL_SCHEMES):
             path, _, anchor = target.partition("#")
             target = posixpath.relpath(path, posixpath.dirname(page.file.src_uri) or ".")
             target += f"#{anchor}" if anchor else ""
-        ways.append(f"[contact the practice]({target})")
+        ways.append(f"[{label('contact_page', in_language=language)}]({target})")
     if not ways:
         if checks_enabled():
             log.warning(
                 f"{page_path(page)}: the page asks for the practice's contact details, but "
                 "mkdocs.yml has none. Fill in 'extra: practice: contact:' (email, phone or page)."
             )
-        return "contact the practice"
-    return " or ".join(ways)
+        return str(label("contact_page", in_language=language))
+    return str(label("contact_or", in_language=language)).join(map(str, ways))

@@ -372,3 +372,15 @@ def test_each_language_has_its_own_topics_list_and_search(spanish, browser):
             assert "/es/help/" in found
         finally:
             context.close()
+
+
+def test_the_practice_contact_shortcode_speaks_the_page_language(tmp_path):
+    project = spanish_site(tmp_path / "project")
+    page = project / "docs" / "es" / "help.md"
+    page.write_text(page.read_text(encoding="utf-8") +
+                    "\nSi tiene preguntas, por favor, <!-- practice:contact -->.\n",
+                    encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    text = " ".join(read_html(tmp_path / "site", "/es/help/").select_one("article").get_text().split())
+    assert "por favor, escriba a office@fixture.invalid o comuníquese con el consultorio." in text, text
