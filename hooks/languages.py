@@ -141,6 +141,14 @@ def record_translation(page, files, config):
                 log.warning(f"{where(page, line)}: {problem}")
         return
     original = files.get_file_from_path(record["of"]).page
+    steps = [anchor for anchor, _ in build.steps_by_page.get(page.file.src_uri, [])]
+    wanted = [anchor for anchor, _ in build.steps_by_page.get(original.file.src_uri, [])]
+    if steps != wanted and checks_enabled():
+        # A step's address then differs between languages only by the language's folder.
+        log.warning(f"{where(page, line)}: the steps of this translation are "
+                    f"{', '.join(steps) or 'none'}, and those of docs/{original.file.src_uri} are "
+                    f"{', '.join(wanted) or 'none'}. Give each step the same {{#step-…}} anchor "
+                    "as its original's, in the same order.")
     now = text_fingerprint(original)
     outdated = record["fingerprint"] != now
     build.translation_of[page.file.src_uri] = {

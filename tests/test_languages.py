@@ -26,7 +26,8 @@ HOOKS_DIR = PROJECT / "hooks"
 
 SPANISH = Path(__file__).parent / "fixtures" / "spanish"
 LANGUAGES = "extra:\n  languages:\n    es:\n      name: Español\n      site_name: Biblioteca de prueba\n"
-SPANISH_NAV = "  - Español:\n      - es/index.md\n      - es/help.md\n"
+SPANISH_NAV = ("  - Español:\n      - es/index.md\n      - es/help.md\n"
+               "      - es/guides/steps.md\n")
 
 
 def spanish_site(destination: Path) -> Path:
@@ -41,7 +42,7 @@ def spanish_site(destination: Path) -> Path:
     config.write_text(config.read_text(encoding="utf-8").replace("extra:\n", LANGUAGES, 1)
                       + SPANISH_NAV, encoding="utf-8")
     fingerprints = fixture_fingerprints()
-    for name in ("help.md", "index.md"):
+    for name in ("help.md", "index.md", "guides/steps.md"):
         set_fingerprint(site / "docs" / "es" / name, fingerprints[name])
     return site
 
@@ -56,7 +57,8 @@ def fixture_fingerprints() -> dict[str, str]:
         report = read_html(Path(folder) / "site", "/editors-report/")
         by_address = {row.select_one("th a")["href"]: row.select_one("td code").get_text()
                       for row in report.select("tbody tr") if row.select_one("td code")}
-    return {"help.md": by_address["../help/"], "index.md": by_address[".."]}
+    return {"help.md": by_address["../help/"], "index.md": by_address[".."],
+            "guides/steps.md": by_address["../guides/steps/"]}
 
 
 def set_fingerprint(page: Path, fingerprint: str):
@@ -289,6 +291,9 @@ MISTAKES = [
     ("a help line whose words are not in Spanish",
      ("docs/_data/help-lines.yml", "    es: {where: Estados Unidos}\n", ""),
      "docs/_data/help-lines.yml", 9, "'where' has no words in 'es'"),
+    ("a translated step with another anchor than its original's",
+     ("docs/es/guides/steps.md", "{#step-2-be-kind}", "{#step-2-sea-amable}"),
+     "docs/es/guides/steps.md", 4, "the same {#step-…} anchor as its original"),
     ("a translation record that is a sentence",
      ("docs/es/help.md", "translation:\n  of: help.md\n", "translation: help.md\nx:\n  of: help.md\n"),
      "docs/es/help.md", None, "translation"),
@@ -351,7 +356,7 @@ def test_each_language_has_its_own_topics_list_and_search(spanish, browser):
 
     _, site, _ = spanish
     listed = [a.get_text() for a in read_html(site, "/es/topics/").select(".topics a")]
-    assert sorted(listed) == ["Ayuda", "Inicio"], listed
+    assert sorted(listed) == ["Ayuda", "Dos pasos pequeños", "Inicio"], listed
     english = [a.get_text() for a in read_html(site, "/topics/").select(".topics a")]
     assert "Ayuda" not in english and "Get help" in english
     assert read_html(site, "/es/").select_one("a.site-topics-link")["href"] == "topics/"
