@@ -389,3 +389,20 @@ def test_the_practice_contact_shortcode_speaks_the_page_language(tmp_path):
     assert result.returncode == 0, result.stderr
     text = " ".join(read_html(tmp_path / "site", "/es/help/").select_one("article").get_text().split())
     assert "por favor, escriba a office@fixture.invalid o comuníquese con el consultorio." in text, text
+
+
+def test_a_step_renamed_in_the_original_is_noted_not_failed_until_the_translation_is_updated(
+        tmp_path):
+    project = spanish_site(tmp_path / "project")
+    guide = project / "docs" / "guides" / "steps.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("{#step-2-be-kind}",
+                                                               "{#step-2-kindness}"),
+                     encoding="utf-8")
+    links = project / "docs" / "_data" / "short-links.yml"
+    links.write_text(links.read_text(encoding="utf-8").replace("moved: []", (
+        "moved:\n  - from: guides/steps/#step-2-be-kind\n"
+        "    target: guides/steps.md#step-2-kindness\n")), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    noted = [line for line in result.stderr.splitlines() if "docs/es/guides/steps.md" in line]
+    assert any("INFO" in line and "step-2-kindness" in line for line in noted), result.stderr
