@@ -1,8 +1,8 @@
 """The list on the clinicians' page (`type: clinicians`): every article, guide and exercise
 with its full address, short link and step anchors, built from the site itself so that it can
-never fall out of date. A page with translations lists each one's address and short link under
-it, so that a clinician can send a client the page in the client's language; a translation
-itself is listed only there."""
+never fall out of date. Each language's clinicians' page lists the pages in its language, each
+with the address and short link of the same page in the site's other languages under it, so
+that a clinician can send a client the page in the client's language."""
 
 from babel import Locale
 
@@ -20,6 +20,14 @@ LISTED = {"article": "clinicians_articles", "guide": "clinicians_guides",
 
 
 def on_env(env, config, files, **kwargs):
+    env.globals["clinician_pages_by_language"] = {
+        language: pages_in(files, config, language)
+        for language in [build.language, *build.languages]}
+    return env
+
+
+def pages_in(files, config, language: str) -> dict:
+    """{heading, in `language`: [the listed pages in that language]}."""
     site_url = config["site_url"] or "/"
     short_links = build.short_links_by_target
     groups = {heading: [] for heading in dict.fromkeys(LISTED.values())}
@@ -27,7 +35,7 @@ def on_env(env, config, files, **kwargs):
         page = file.page
         kind = page_type(page) if page else None
         if kind not in LISTED or (kind == "feelings" and page.meta.get("group")) or \
-                file.src_uri in build.translation_of:
+                language_of(page) != language:
             continue
         groups[LISTED[kind]].append({
             "title": page.title,
@@ -40,18 +48,15 @@ def on_env(env, config, files, **kwargs):
             "translations": [translation(files, page, src, site_url) for _, src in
                              sorted(build.translations.get(file.src_uri, {}).items())],
         })
-    env.globals["clinician_pages"] = {label(key): pages for key, pages in groups.items()
-                                      if pages}
-    return env
+    return {label(key, in_language=language): pages for key, pages in groups.items() if pages}
 
 
-
-def translation(files, original, src_uri: str, site_url: str) -> dict:
-    """A translation of a listed page: its language (named in the original's), address and
-    short link."""
+def translation(files, listed, src_uri: str, site_url: str) -> dict:
+    """The same page as a listed one, in another language: its language (named in the listed
+    page's), title, address and short link."""
     page = files.get_file_from_path(src_uri).page
     language = language_of(page)
-    names = Locale.parse(language_of(original).replace("-", "_")).languages
+    names = Locale.parse(language_of(listed).replace("-", "_")).languages
     return {"language": language, "language_name": names.get(language.split("-")[0], language),
             "title": page.title, "address": site_url + page.url,
             "short_link": build.short_links_by_target.get(page.url)}

@@ -330,3 +330,18 @@ def test_a_page_with_a_spanish_translation_lists_it_for_clinicians_and_not_twice
     assert spanish.select_one('[lang="es"]').get_text() == "La autocompasión en tres pasos"
     titles = [item.strong.get_text() for item in page.select(".clinician-links__pages > li")]
     assert "La autocompasión en tres pasos" not in titles
+
+
+def test_the_spanish_clinicians_page_lists_the_spanish_pages_with_their_english_ones(site):
+    page = read_html(site, "/es/for-clinicians/")
+    assert page.html["lang"] == "es"
+    titles = [item.strong.get_text() for item in page.select(".clinician-links__pages > li")]
+    assert "La pausa de autocompasión" in titles
+    addresses = [item.select_one(".clinician-links__address").get_text()
+                 for item in page.select(".clinician-links__pages > li")]
+    assert all(read_html(site, "/" + address.removeprefix(SITE_URL)).html["lang"] == "es"
+               for address in addresses), addresses
+    entry = next(item for item in page.select(".clinician-links__pages > li")
+                 if item.strong.get_text() == "La pausa de autocompasión")
+    english = " ".join(entry.select_one(".clinician-links__translation").get_text(" ").split())
+    assert english.startswith("En inglés: The self-compassion break"), english
