@@ -11,6 +11,7 @@ an outside address (`https://…`, `mailto:`, `tel:`, `sms:`) is kept as written
 import posixpath
 import re
 
+from babel import Locale
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -26,6 +27,7 @@ from support.urls import EXTERNAL_SCHEMES, dial
 log = get_plugin_logger(__name__)
 
 _files = None
+_pages_by_url = {}  # a page's URL -> its file, for language_note()
 _warned = set()
 SHORTCODE = re.compile(r"<!--\s*practice:([\w-]+)\s*-->")
 
@@ -93,8 +95,27 @@ def on_env(env, config, files, **kwargs):
     if contact_page:
         site_link(contact_page, "mkdocs.yml, extra: practice: contact: page")
     env.globals["site_link"] = site_link_on_page
+    _pages_by_url.clear()
+    _pages_by_url.update({file.url: file for file in files.documentation_pages()})
+    env.globals["language_note"] = language_note
     env.globals["site_page"] = site_page
     return env
+
+
+@pass_context
+def language_note(context, target: str):
+    """After a link the engine writes to a page of this site: " (in English)", in the page's
+    language, when the page it leads to (its translation, where there is one) is in another
+    language; nothing otherwise."""
+    address = site_link_on_page(context, target, "a link")
+    file = _pages_by_url.get(address.partition("#")[0]) if address else None
+    here = language_of(context.get("page"))
+    if file is None or language_of(file.src_uri) == here:
+        return ""
+    names = Locale.parse(here.replace("-", "_")).languages
+    there = language_of(file.src_uri)
+    return Markup(" ") + label("in_other_language", in_language=here,
+                               language=names.get(there.split("-")[0], there))
 
 
 @pass_context

@@ -151,7 +151,7 @@ def test_a_translation_credits_its_translator_and_says_no_spanish_speaking_clini
     _, site, _ = spanish
     credit = read_html(site, "/es/help/").select_one(".page-languages__credit")
     text = " ".join(credit.get_text().split())
-    assert "Traducción: The fixture team." in text
+    assert "Traducción: The fixture team (en inglés)." in text
     assert "Todavía no la ha revisado un profesional clínico que hable español." in text
     assert credit.a["href"] == "../../authors/team/"
 
@@ -346,7 +346,7 @@ def test_a_printed_translation_keeps_its_numbers_and_credit_and_leaves_out_the_s
         finally:
             page.close()
     for words in ("En una emergencia", "988 Lifeline en español", "llame al 988 y oprima el 2",
-                  "Traducción: The fixture team."):
+                  "Traducción: The fixture team (en inglés)."):
         assert words in printed, (words, printed)
     assert "Read this page in English" not in printed
 
@@ -406,3 +406,11 @@ def test_a_step_renamed_in_the_original_is_noted_not_failed_until_the_translatio
     assert result.returncode == 0, result.stderr
     noted = [line for line in result.stderr.splitlines() if "docs/es/guides/steps.md" in line]
     assert any("INFO" in line and "step-2-kindness" in line for line in noted), result.stderr
+
+
+def test_an_engine_link_to_a_page_in_another_language_says_so(spanish):
+    _, site, _ = spanish
+    byline = read_html(site, "/es/guides/steps/").select_one(".byline__author a")
+    assert " ".join(byline.get_text().split()) == "The fixture team (en inglés)"
+    english = read_html(site, "/guides/steps/").select_one(".byline__author a")
+    assert "(" not in english.get_text()  # the team's page is in English, like this one
