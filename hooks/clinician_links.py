@@ -4,11 +4,9 @@ never fall out of date. Each language's clinicians' page lists the pages in its 
 with the address and short link of the same page in the site's other languages under it, so
 that a clinician can send a client the page in the client's language."""
 
-from babel import Locale
-
 from handouts import handout_name
 from labels import label
-from support.languages import language_of
+from support.languages import language_name, language_of
 from support.page_types import PAGE_TYPES, page_type
 from support.state import build
 from support.steps import page_steps
@@ -56,7 +54,6 @@ def translation(files, listed, src_uri: str, site_url: str) -> dict:
     page's), title, address and short link."""
     page = files.get_file_from_path(src_uri).page
     language = language_of(page)
-    names = Locale.parse(language_of(listed).replace("-", "_")).languages
-    return {"language": language, "language_name": names.get(language.split("-")[0], language),
+    return {"language": language, "language_name": language_name(language, language_of(listed)),
             "title": page.title, "address": site_url + page.url,
             "short_link": build.short_links_by_target.get(page.url)}

@@ -24,7 +24,6 @@ from __future__ import annotations
 import posixpath
 import re
 
-from babel import Locale
 from markupsafe import escape
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -118,8 +117,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     if changed:
         context["config"] = ConfigInLanguage(config, **changed)
     context["page_translations"] = [
-        {"language": other, "url": files_page(config, src).url,
-         "name": language_name(other)}
+        {"language": other, "url": page_at(src).url}
         for other, src in sorted(build.translations.get(page.file.src_uri, {}).items())]
     context["page_translation"] = translation_context(page, config)
     return context
@@ -214,7 +212,7 @@ def translation_context(page, config) -> dict | None:
     known = build.translation_of.get(page.file.src_uri)
     if known is None:
         return None
-    original = files_page(config, known["of"])
+    original = page_at(known["of"])
     language = language_of(page)
     author = in_language(build.authors.get(known["by"]), language)
     return {
@@ -223,15 +221,13 @@ def translation_context(page, config) -> dict | None:
         "outdated": known["outdated"],
         "original_url": original.url,
         "original_language": language_of(original),
-        # The original's language named in this page's language ("inglés").
-        "original_language_name": Locale.parse(language.replace("-", "_")).languages.get(
-            language_of(original).split("-")[0], language_of(original)),
-        "language_name": Locale.parse(language.replace("-", "_")).languages.get(
-            language.split("-")[0], language),
+        # The original's language, and this page's, named in this page's language.
+        "original_language_name": language_name(language_of(original), language),
+        "language_name": language_name(language, language),
     }
 
 
-def files_page(config, src_uri: str) -> Page:
+def page_at(src_uri: str) -> Page:
     return _files_by_src[src_uri].page
 
 

@@ -11,7 +11,6 @@ an outside address (`https://…`, `mailto:`, `tel:`, `sms:`) is kept as written
 import posixpath
 import re
 
-from babel import Locale
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -19,7 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from labels import label
 from support.checks import checks_enabled
-from support.languages import language_of
+from support.languages import language_name, language_of
 from support.state import build
 from support.source import line_at, page_path, where
 from support.urls import EXTERNAL_SCHEMES, dial
@@ -27,7 +26,6 @@ from support.urls import EXTERNAL_SCHEMES, dial
 log = get_plugin_logger(__name__)
 
 _files = None
-_pages_by_url = {}  # a page's URL -> its file, for language_note()
 _warned = set()
 SHORTCODE = re.compile(r"<!--\s*practice:([\w-]+)\s*-->")
 
@@ -95,8 +93,6 @@ def on_env(env, config, files, **kwargs):
     if contact_page:
         site_link(contact_page, "mkdocs.yml, extra: practice: contact: page")
     env.globals["site_link"] = site_link_on_page
-    _pages_by_url.clear()
-    _pages_by_url.update({file.url: file for file in files.documentation_pages()})
     env.globals["language_note"] = language_note
     env.globals["site_page"] = site_page
     return env
@@ -107,15 +103,12 @@ def language_note(context, target: str):
     """After a link the engine writes to a page of this site: " (in English)", in the page's
     language, when the page it leads to (its translation, where there is one) is in another
     language; nothing otherwise."""
-    address = site_link_on_page(context, target, "a link")
-    file = _pages_by_url.get(address.partition("#")[0]) if address else None
     here = language_of(context.get("page"))
+    file = _page_file_on(here, target)
     if file is None or language_of(file.src_uri) == here:
         return ""
-    names = Locale.parse(here.replace("-", "_")).languages
-    there = language_of(file.src_uri)
     return Markup(" ") + label("in_other_language", in_language=here,
-                               language=names.get(there.split("-")[0], there))
+                               language=language_name(language_of(file.src_uri), here))
 
 
 @pass_context
@@ -124,13 +117,20 @@ def site_link_on_page(context, target: str, where: str = "mkdocs.yml") -> str:
     translation in that language leads to the translation (a link to a part of a page, with
     #, keeps to the page written, whose parts the translation may name differently)."""
     address = site_link(target, where)
+    file = _page_file_on(language_of(context.get("page")), target) if address else None
+    return file.url if file is not None and "#" not in str(target) else address
+
+
+def _page_file_on(language: str, target: str):
+    """The file of the site page a link written as `target` leads to from a page in
+    `language`: its translation in that language, where there is one (not for a link to a part
+    of a page, whose parts the translation may name differently); None for another site."""
     path, _, anchor = str(target or "").partition("#")
-    file = _files.get_file_from_path(path) if (_files and path and address) else None
+    file = _files.get_file_from_path(path) if (_files and path) else None
     if file is None or anchor:
-        return address
-    translated = build.translations.get(file.src_uri, {}).get(language_of(context.get("page")))
-    translation = _files.get_file_from_path(translated) if translated else None
-    return translation.url if translation is not None else address
+        return file
+    translated = build.translations.get(file.src_uri, {}).get(language)
+    return _files.get_file_from_path(translated) if translated else file
 
 
 def site_page(target: str):

@@ -83,13 +83,13 @@ def language_of(page_or_path) -> str:
     return folder if folder in build.languages else build.language
 
 
-def language_name(code: str) -> str:
-    """A language's name in that language, as the site names it."""
-    if code in build.languages:
-        return build.languages[code]["name"]
+def language_name(code: str, in_language: str) -> str:
+    """A language's name as a sentence in `in_language` writes it ("inglés", "Spanish"), from
+    the Unicode CLDR through Babel."""
     from babel import Locale
 
-    return Locale.parse(code.replace("-", "_")).get_display_name().capitalize()
+    names = Locale.parse(in_language.replace("-", "_")).languages
+    return names.get(code.split("-")[0], code)
 
 
 def material_has_language(code: str) -> bool:
