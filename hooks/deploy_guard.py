@@ -30,10 +30,16 @@ def on_config(config, **kwargs):
         raise PluginError(f"mkdocs gh-deploy: the site's address is '{site_url}': {problem} Set "
                           "SITE_URL to the published address, for example "
                           "SITE_URL=https://your-name.github.io/your-repo/ (see README.md).")
-    identity = identity_problems(config["extra"].get("practice") or {})
+    identity = [f"mkdocs.yml, extra: practice: {problem}"
+                for problem in identity_problems(config["extra"].get("practice") or {})]
+    identity += [f"mkdocs.yml, extra: languages: {code}: practice_name is "
+                 f"'{settings['practice_name']}', which does not name the practice. Write its "
+                 "real name as clients who read that language know it, or leave it out to use "
+                 "'extra: practice: name'."
+                 for code, settings in build.languages.items()
+                 if placeholder_name(settings.get("practice_name"))]
     if identity:
-        raise PluginError("\n".join(f"mkdocs.yml, extra: practice: {problem}"
-                                    for problem in identity))
+        raise PluginError("\n".join(identity))
     stale = stale_entries(load_data_file(config, "help-lines"))
     if stale:
         raise PluginError("\n".join(
@@ -74,14 +80,21 @@ def on_config(config, **kwargs):
 
 # Names that stand for a practice without naming one: the starter's blank and generic wording.
 PLACEHOLDER_NAMES = {"the counseling practice", "the counselling practice", "the practice",
-                     "your practice", "practice name", "example counseling"}
+                     "your practice", "practice name", "example counseling",
+                     "el consultorio", "el consultorio de consejería", "su consultorio"}
+
+
+def placeholder_name(name) -> bool:
+    """Whether a practice's name (None: not given) stands for a practice without naming one."""
+    name = None if name is None else str(name).strip()
+    return name is not None and (not name or "__" in name or name.lower() in PLACEHOLDER_NAMES)
 
 
 def identity_problems(practice) -> list[str]:
     """Why readers could not tell who publishes the site, or reach them."""
     problems = []
     name = str(practice.get("name") or "").strip()
-    if not name or "__" in name or name.lower() in PLACEHOLDER_NAMES:
+    if placeholder_name(name):
         problems.append(f"name is '{name}', which does not name the practice. Write the "
                         "practice's real name, as clients know it, before publishing.")
     contact = practice.get("contact") or {}

@@ -18,7 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from labels import label
 from support.checks import checks_enabled
-from support.languages import language_name, language_of
+from support.languages import language_name, language_of, practice_name
 from support.state import build
 from support.source import line_at, page_path, where
 from support.urls import EXTERNAL_SCHEMES, dial
@@ -60,7 +60,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     def replace(match):
         name = match.group(1)
         if name == "name":
-            return str(escape(practice["name"]))  # text, even inside Markdown
+            # text, even inside Markdown
+            return str(escape(practice_name(config, language_of(page))))
         if name == "contact":
             return _contact_phrase(practice.get("contact") or {}, page)
         if checks_enabled():

@@ -24,7 +24,7 @@ from support.checks import checks_enabled
 from support.html_text import ENGINE_PARTS, main_content, visible_text
 from support.languages import language_of
 from support.page_types import CLIENT_FACING_TYPES, page_type
-from support.source import page_path
+from support.source import where
 
 log = get_plugin_logger(__name__)
 
@@ -54,10 +54,9 @@ def on_post_page(output, page, config, **kwargs):
     if page_type(page) in CLIENT_FACING_TYPES and grade > max_grade and not exempt:
         hardest = "; ".join(f"“{_shorten(s)}”" for s in hardest_sentences(text))
         log.warning(
-            f"{page_path(page)}: this page reads at US grade {grade:.1f}, above the grade "
+            f"{where(page, None)}: this page reads at US grade {grade:.1f}, above the grade "
             f"{max_grade} this site aims for. Use shorter sentences and everyday words. The "
-            f"hardest sentences are: {hardest}. If the page must stay as it is, add "
-            "'readability: {exempt: \"<your reason>\"}' to its front matter."
+            f"hardest sentences are: {hardest}.{_exempt_hint(page)}"
         )
     return output
 
@@ -72,12 +71,21 @@ def _spanish(output: str, page, text: str, config) -> str:
         hardest = "; ".join(f"“{_shorten(s)}”" for s in
                             sorted(_sentences(text), key=reading_ease_es)[:3])
         log.warning(
-            f"{page_path(page)}: this page's reading ease (Fernández Huerta) is {ease:.0f}, "
+            f"{where(page, None)}: this page's reading ease (Fernández Huerta) is {ease:.0f}, "
             f"below the {least} this site aims for in Spanish. Use shorter sentences and "
-            f"shorter, everyday words. The hardest sentences are: {hardest}. If the page must "
-            "stay as it is, add 'readability: {exempt: \"<your reason>\"}' to its front matter."
+            f"shorter, everyday words. The hardest sentences are: {hardest}."
+            f"{_exempt_hint(page)}"
         )
     return output
+
+
+def _exempt_hint(page) -> str:
+    """How a page written by hand may stay as it is; a page made from data has no front matter
+    to say so in."""
+    if page.file.abs_src_path is None:
+        return ""
+    return (" If the page must stay as it is, add 'readability: {exempt: \"<your reason>\"}' "
+            "to its front matter.")
 
 
 def reading_ease_es(text: str) -> float:
@@ -109,8 +117,10 @@ def spanish_syllables(word: str) -> int:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for line in text.splitlines() for s in SENTENCE_END.split(line)
-            if len(s.split()) >= 6]
+    """The sentences worth naming as hard: those of six words or more, or every one when a
+    page's sentences are all shorter (its words are then what is hard)."""
+    every = [s for line in text.splitlines() for s in SENTENCE_END.split(line) if s.strip()]
+    return [s for s in every if len(s.split()) >= 6] or every
 
 
 def readable_text(html: str) -> str:

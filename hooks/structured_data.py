@@ -1,9 +1,10 @@
 """Structured data for search engines and link previews: schema.org JSON-LD (a MedicalWebPage
 with its author and, where one is recorded, its clinical review) for authored pages."""
 
+from authors import in_language
 from support import report
 from support.html_text import plain, script_json
-from support.languages import language_of
+from support.languages import language_of, practice_name
 from support.page_types import AUTHORED_TYPES, page_type
 from support.state import build
 
@@ -12,14 +13,15 @@ def on_page_context(context, page, config, nav, **kwargs):
     if page_type(page) not in AUTHORED_TYPES:
         return context
     key = page.meta.get("author")
-    author = build.authors.get(key) if isinstance(key, str) else None
+    language = language_of(page)
+    author = in_language(build.authors.get(key), language) if isinstance(key, str) else None
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "name": plain(page.title),
         "url": page.canonical_url,
-        "inLanguage": language_of(page),
-        "publisher": {"@type": "Organization", "name": config["extra"]["practice"]["name"]},
+        "inLanguage": language,
+        "publisher": {"@type": "Organization", "name": practice_name(config, language)},
     }
     if page.meta.get("description"):
         data["description"] = " ".join(str(page.meta["description"]).split())

@@ -167,9 +167,12 @@ def test_a_line_checked_over_six_months_ago_is_named_but_the_build_passes(tmp_pa
 
 @pytest.mark.parametrize("old, new, message", [
     ("    name: Fixture Counseling Group", "    name: the counseling practice",
-     "does not name the practice"),
-    ("      email: office@fixture.invalid", "      email: \"\"", "could not reach the practice"),
-])
+     "mkdocs.yml, extra: practice: name is 'the counseling practice', which does not name"),
+    ("      email: office@fixture.invalid", "      email: \"\"",
+     "mkdocs.yml, extra: practice: contact has no email"),
+    ("extra:\n", "extra:\n  languages:\n    es:\n      practice_name: el consultorio\n",
+     "mkdocs.yml, extra: languages: es: practice_name is 'el consultorio', which does not name"),
+], ids=["placeholder-name", "no-contact", "placeholder-name-in-another-language"])
 def test_deploy_stops_when_readers_could_not_tell_who_publishes_or_reach_them(
         project_with_remote, old, new, message):
     project, remote = project_with_remote
@@ -177,7 +180,6 @@ def test_deploy_stops_when_readers_could_not_tell_who_publishes_or_reach_them(
     config.write_text(config.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     result = deploy(project)
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "mkdocs.yml, extra: practice:" in result.stderr and message in result.stderr, \
-        result.stderr
+    assert message in result.stderr, result.stderr
     assert run("git", "branch", "--list", "gh-pages", cwd=remote).stdout.strip() == ""
 

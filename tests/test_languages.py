@@ -25,9 +25,13 @@ from conftest import PROJECT, build_site, fixture_site, read_html
 HOOKS_DIR = PROJECT / "hooks"
 
 SPANISH = Path(__file__).parent / "fixtures" / "spanish"
-LANGUAGES = "extra:\n  languages:\n    es:\n      name: Español\n      site_name: Biblioteca de prueba\n"
+LANGUAGES = ("extra:\n  languages:\n    es:\n      site_name: Biblioteca de prueba\n"
+             "      practice_name: Grupo de Consejería de Prueba\n")
 SPANISH_NAV = ("  - Español:\n      - es/index.md\n      - es/help.md\n"
-               "      - es/guides/steps.md\n")
+               "      - es/guides/steps.md\n      - es/exercises/feelings/index.md\n")
+# A translation in the overlay names the fingerprint of the page it translates as
+# "of <its file>", filled in with that page's fingerprint from the editors' report.
+FINGERPRINT_OF = re.compile(r'fingerprint: "of ([^"]+)"')
 
 
 def spanish_site(destination: Path) -> Path:
@@ -42,14 +46,18 @@ def spanish_site(destination: Path) -> Path:
     config.write_text(config.read_text(encoding="utf-8").replace("extra:\n", LANGUAGES, 1)
                       + SPANISH_NAV, encoding="utf-8")
     fingerprints = fixture_fingerprints()
-    for name in ("help.md", "index.md", "guides/steps.md"):
-        set_fingerprint(site / "docs" / "es" / name, fingerprints[name])
+    for source in SPANISH.rglob("*.*"):
+        target = site / source.relative_to(SPANISH)
+        if source.suffix in (".md", ".yml") and source.name != "README.md":
+            target.write_text(FINGERPRINT_OF.sub(
+                lambda match: f'fingerprint: "{fingerprints[match.group(1)]}"',
+                target.read_text(encoding="utf-8")), encoding="utf-8")
     return site
 
 
 @functools.cache
 def fixture_fingerprints() -> dict[str, str]:
-    """{file: fingerprint} of the fixture site's pages, as its editors' report gives them."""
+    """{file under docs/: fingerprint} of the fixture site's pages, from its editors' report."""
     with tempfile.TemporaryDirectory() as folder:
         site = fixture_site(Path(folder) / "project")
         result = build_site(site, Path(folder) / "site")
@@ -57,14 +65,18 @@ def fixture_fingerprints() -> dict[str, str]:
         report = read_html(Path(folder) / "site", "/editors-report/")
         by_address = {row.select_one("th a")["href"]: row.select_one("td code").get_text()
                       for row in report.select("tbody tr") if row.select_one("td code")}
-    return {"help.md": by_address["../help/"], "index.md": by_address[".."],
-            "guides/steps.md": by_address["../guides/steps/"]}
+        files = [path.relative_to(site / "docs").as_posix()
+                 for path in (site / "docs").rglob("*.md")]
+    files += [f"exercises/feelings/{name}.md" for name in ("heavy", "sadness", "tiredness")]
+    return {file: by_address[_report_link(file)] for file in files
+            if _report_link(file) in by_address}
 
 
-def set_fingerprint(page: Path, fingerprint: str):
-    text = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r'fingerprint: "[^"]*"', f'fingerprint: "{fingerprint}"', text, 1),
-                    encoding="utf-8")
+def _report_link(file: str) -> str:
+    """How the editors' report links to a page's file: guides/steps.md -> ../guides/steps/."""
+    path = file[:-3]
+    address = path[:-len("index")] if path.endswith("index") else path + "/"
+    return "../" + address if address else ".."
 
 
 @pytest.fixture(scope="module")
@@ -221,6 +233,80 @@ def test_a_changed_original_gives_its_translation_a_notice_a_note_and_a_report_l
     assert read_html(tmp_path / "site", "/es/").select_one(".page-languages__outdated") is None
 
 
+def test_the_feelings_guide_in_spanish_leads_from_spanish_page_to_spanish_page(spanish):
+    _, site, _ = spanish
+    start = read_html(site, "/es/exercises/feelings/")
+    assert start.html["lang"] == "es"
+    assert start.select_one(".feelings__question").get_text() == "¿Cómo se siente?"
+    assert [(a.strong.get_text(), a["href"]) for a in start.select(".feelings__choice")] == \
+        [("Pesado", "heavy/")]
+    group = read_html(site, "/es/exercises/feelings/heavy/")
+    assert [(a.strong.get_text(), a["href"]) for a in group.select(".feelings__choice")] == \
+        [("Tristeza", "../sadness/"), ("Cansancio", "../tiredness/")]
+    feeling = read_html(site, "/es/exercises/feelings/sadness/")
+    said = seen_in_page_language(read_html(site, "/es/exercises/feelings/sadness/"))
+    assert feeling.h1.get_text() == "Tristeza"
+    for words in ("Lo que puede decir", "Algo le importaba.", "Puedo tratarme con cariño.",
+                  "Pruebe esto", "La tristeza sigue a una pérdida."):
+        assert words in said, words
+    english = {"Sadness", "What it may mean", "Something mattered", "A kind word", "Try this",
+               "Start again"} | english_engine_words()
+    assert sorted(words for words in english if re.search(rf"\b{re.escape(words)}\b", said)) == []
+    assert [a["href"] for a in feeling.select(".feelings__next a")] == ["../heavy/", "../"]
+    # Each page of the guide and its English page lead to each other.
+    assert feeling.select_one('.page-languages__switch a')["href"] == \
+        "../../../../exercises/feelings/sadness/"
+    assert read_html(site, "/exercises/feelings/sadness/").select_one(
+        '.page-languages__switch a')["href"] == "../../../es/exercises/feelings/sadness/"
+
+
+def test_a_changed_feeling_gives_only_its_own_spanish_page_the_notice_naming_its_data_line(
+        tmp_path):
+    project = spanish_site(tmp_path / "project")
+    data = project / "docs" / "_data" / "feelings.yml"
+    text = data.read_text(encoding="utf-8")
+    # The English words of one feeling change; the Spanish words of another change too, which
+    # leaves its English page as it was.
+    text = text.replace("telling_you: Something mattered.", "telling_you: Something mattered a lot.")
+    text = text.replace("telling_you: Le hace falta dormir.", "telling_you: Le falta dormir.")
+    data.write_text(text, encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    noted = [line for line in result.stderr.splitlines() if "has changed since" in line]
+    assert len(noted) == 1 and "INFO" in noted[0], result.stderr
+    assert noted[0].startswith("INFO    -  hooks/languages: docs/_data/feelings.yml, line 44 "
+                               "(the page es/exercises/feelings/sadness/): "
+                               "docs/exercises/feelings/sadness.md has changed"), noted[0]
+    site = tmp_path / "site"
+    notice = read_html(site, "/es/exercises/feelings/sadness/").select_one(
+        ".page-languages__outdated")
+    assert notice is not None and notice.a["href"] == "../../../../exercises/feelings/sadness/"
+    for unchanged in ("/es/exercises/feelings/tiredness/", "/es/exercises/feelings/heavy/",
+                      "/es/exercises/feelings/"):
+        assert read_html(site, unchanged).select_one(".page-languages__outdated") is None
+
+
+def test_a_page_is_checked_for_its_own_languages_flagged_phrases_and_the_practices(tmp_path):
+    project = spanish_site(tmp_path / "project")
+    spanish = project / "docs" / "es" / "help.md"
+    spanish.write_text(spanish.read_text(encoding="utf-8") + "\nKristen Neff lo dice. Su "
+                       "hermano cometió suicidio.\n\nYou are depressed.\n", encoding="utf-8")
+    english = project / "docs" / "articles" / "first.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nIn Spanish, \"cometió "
+                       "suicidio\" is a phrase to avoid.\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    flagged = [line for line in result.stderr.splitlines() if "is a flagged phrase" in line]
+    lines = len(spanish.read_text(encoding="utf-8").splitlines())
+    assert sorted(flagged) == sorted([
+        # The practice's own entries check every language; the engine's, their own language.
+        f"WARNING -  hooks/wording: docs/es/help.md, line {lines - 2}: 'Kristen Neff' is a "
+        "flagged phrase. Write 'Kristin Neff' instead (her first name is spelled Kristin).",
+        f"WARNING -  hooks/wording: docs/es/help.md, line {lines - 2}: 'cometió suicidio' is a "
+        "flagged phrase. Write 'murió por suicidio' instead (\"cometer\" suggests a crime or a "
+        "sin)."]), result.stderr
+
+
 def test_the_spanish_reading_ease_counts_spanish_syllables():
     import sys
 
@@ -263,14 +349,16 @@ MISTAKES = [
      "mkdocs.yml, extra: languages:", None, "is not a language code"),
     ("the site's first language listed again", ("mkdocs.yml", "    es:\n", "    en:\n"),
      "mkdocs.yml, extra: languages:", None, "is the site's first language already"),
-    ("a language without its name", ("mkdocs.yml", "      name: Español\n", ""),
-     "mkdocs.yml, extra: languages:", None, "name: give the text"),
+    ("a language's site name left empty",
+     ("mkdocs.yml", "      site_name: Biblioteca de prueba\n", "      site_name: \"\"\n"),
+     "mkdocs.yml, extra: languages:", None, "site_name: give the text"),
     ("a misspelt language setting", ("mkdocs.yml", "      site_name:", "      sitename:"),
      "mkdocs.yml, extra: languages:", None, "'sitename' is not a language setting"),
     ("a language the engine has no words for", ("mkdocs.yml", "    es:\n", "    fr:\n"),
      "mkdocs.yml, extra: languages:", None, "has no words for 'fr'"),
     ("a Spanish label that is not the engine's",
-     ("mkdocs.yml", "      name: Español\n", "      name: Español\n      labels:\n        helplink: Ayuda\n"),
+     ("mkdocs.yml", "      site_name: Biblioteca de prueba\n",
+      "      site_name: Biblioteca de prueba\n      labels:\n        helplink: Ayuda\n"),
      "mkdocs.yml, extra: languages: es: labels:", None, "Did you mean 'help_link'?"),
     ("a translation of a page that does not exist",
      ("docs/es/help.md", "  of: help.md", "  of: ayuda.md"),
@@ -294,6 +382,23 @@ MISTAKES = [
     ("a translated step with another anchor than its original's",
      ("docs/es/guides/steps.md", "{#step-2-be-kind}", "{#step-2-sea-amable}"),
      "docs/es/guides/steps.md", 4, "the same {#step-…} anchor as its original"),
+    ("a feeling whose name is not in Spanish",
+     ("docs/_data/feelings.yml", "      name: Tristeza\n", ""),
+     "docs/_data/feelings.yml", 44, "'name' has no words in 'es'"),
+    ("a Spanish group without its original's fingerprint",
+     ("docs/_data/feelings.yml", "      fingerprint: ", "      # fingerprint: "),
+     "docs/_data/feelings.yml", 31, "has no 'fingerprint:' in 'es'. Write the fingerprint"),
+    ("a Spanish start page that is not a page",
+     ("docs/_data/feelings.yml", "  start_page: es/exercises/feelings/index.md",
+      "  start_page: es/exercises/sentimientos/index.md"),
+     "docs/_data/feelings.yml", 14, "is not a page of this site. Give the path"),
+    ("a guide translator who is not an author",
+     ("docs/_data/feelings.yml", "  by: fixture-team", "  by: nobody"),
+     "docs/_data/feelings.yml", 15, "(who translated the guide) is not in docs/_data/authors"),
+    ("a flagged phrase for a language the site does not have",
+     ("docs/_data/flagged-phrases.yml", "  why: her first name is spelled Kristin\n",
+      "  why: her first name is spelled Kristin\n  language: fr\n"),
+     "docs/_data/flagged-phrases.yml", 1, "'language: fr' is not one of this site's languages"),
     ("a translation record that is a sentence",
      ("docs/es/help.md", "translation:\n  of: help.md\n", "translation: help.md\nx:\n  of: help.md\n"),
      "docs/es/help.md", None, "translation"),
@@ -356,7 +461,8 @@ def test_each_language_has_its_own_topics_list_and_search(spanish, browser):
 
     _, site, _ = spanish
     listed = [a.get_text() for a in read_html(site, "/es/topics/").select(".topics a")]
-    assert sorted(listed) == ["Ayuda", "Dos pasos pequeños", "Inicio"], listed
+    assert sorted(listed) == ["Ayuda", "Cansancio", "Dos pasos pequeños", "Inicio", "Pesado",
+                              "Tristeza", "¿Qué sentimiento?"], listed
     english = [a.get_text() for a in read_html(site, "/topics/").select(".topics a")]
     assert "Ayuda" not in english and "Get help" in english
     assert read_html(site, "/es/").select_one("a.site-topics-link")["href"] == "topics/"
@@ -379,16 +485,17 @@ def test_each_language_has_its_own_topics_list_and_search(spanish, browser):
             context.close()
 
 
-def test_the_practice_contact_shortcode_speaks_the_page_language(tmp_path):
+def test_the_practice_shortcodes_speak_the_page_language(tmp_path):
     project = spanish_site(tmp_path / "project")
     page = project / "docs" / "es" / "help.md"
     page.write_text(page.read_text(encoding="utf-8") +
-                    "\nSi tiene preguntas, por favor, <!-- practice:contact -->.\n",
-                    encoding="utf-8")
+                    "\nSi tiene preguntas sobre <!-- practice:name -->, por favor, "
+                    "<!-- practice:contact -->.\n", encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     text = " ".join(read_html(tmp_path / "site", "/es/help/").select_one("article").get_text().split())
-    assert "por favor, escriba a office@fixture.invalid o comuníquese con el consultorio." in text, text
+    assert "Si tiene preguntas sobre Grupo de Consejería de Prueba, por favor, escriba a " \
+        "office@fixture.invalid o comuníquese con el consultorio." in text, text
 
 
 def test_a_step_renamed_in_the_original_is_noted_not_failed_until_the_translation_is_updated(

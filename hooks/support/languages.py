@@ -3,11 +3,13 @@ language is set in mkdocs.yml, and its pages live in the docs/ folder named by i
 
     extra:
       languages:
-        es:
-          name: Español                          # the language's name, in that language
-          site_name: Recursos de autocompasión   # the site's name on its pages (optional)
-          copyright: Cada página dice quién…     # the footer's line on its pages (optional)
-          labels: {}                             # the engine's words changed (optional)
+        es:                                      # each setting is optional (`es: {}`)
+          site_name: Recursos de autocompasión   # the site's name on its pages
+          copyright: Cada página dice quién…     # the footer's line on its pages
+          practice_name: el consultorio          # <!-- practice:name --> on its pages
+          labels: {}                             # the engine's words changed
+
+A language's name, wherever a page shows it, comes from the Unicode CLDR (language_name).
 
 A page under docs/es/ is in Spanish; any other page is in the site's first language.
 """
@@ -22,7 +24,10 @@ from mkdocs.exceptions import PluginError
 from support.state import build
 
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z]{2,4})?\Z")
-SETTINGS = {"name", "site_name", "copyright", "labels"}
+SETTINGS = {"site_name", "copyright", "practice_name", "labels"}
+TEXT_SETTINGS = ("site_name", "copyright", "practice_name")
+EXAMPLES = {"site_name": "Recursos de autocompasión", "copyright": "Cada página dice quién la "
+            "escribió.", "practice_name": "el consultorio"}
 
 
 def site_languages(config) -> dict:
@@ -34,7 +39,7 @@ def site_languages(config) -> dict:
         return {}
     if not isinstance(written, dict):
         raise PluginError(f"{where} list each further language by its code, for example "
-                          "'es:', with its 'name:' indented under it.")
+                          "'es:', with its settings (or '{}') after it.")
     problems, languages = [], {}
     for code, settings in written.items():
         code = str(code)
@@ -46,20 +51,20 @@ def site_languages(config) -> dict:
             problems.append(f"{where} {code}: is the site's first language already "
                             "(theme: language:). List only the further ones.")
             continue
+        settings = {} if settings is None else settings
         if not isinstance(settings, dict):
-            problems.append(f"{where} {code}: give its 'name:' (in that language) indented "
-                            "under it.")
+            problems.append(f"{where} {code}: give its settings indented under it, or '{code}: "
+                            "{}' for none.")
             continue
         unknown = sorted(set(map(str, settings)) - SETTINGS)
         if unknown:
             problems.append(f"{where} {code}: '{unknown[0]}' is not a language setting. The "
                             f"settings are: {', '.join(sorted(SETTINGS))}.")
-        for key in ("name", "site_name", "copyright"):
+        for key in TEXT_SETTINGS:
             value = settings.get(key)
-            if (key == "name" or value is not None) and \
-                    (not isinstance(value, str) or not value.strip()):
+            if value is not None and (not isinstance(value, str) or not value.strip()):
                 problems.append(f"{where} {code}: {key}: give the text, for example "
-                                f"'{key}: Español'.")
+                                f"'{key}: {EXAMPLES[key]}', or leave it out.")
         if not material_has_language(code):
             problems.append(f"{where} {code}: Material for MkDocs has no words for '{code}', "
                             "so its search box and menus could not speak it.")
@@ -68,6 +73,12 @@ def site_languages(config) -> dict:
         raise PluginError("\n".join(problems))
     build.languages = languages
     return languages
+
+
+def practice_name(config, language: str) -> str:
+    """The practice's name as pages in `language` write it."""
+    return build.languages.get(language, {}).get("practice_name") or \
+        config["extra"]["practice"]["name"]
 
 
 def language_of(page_or_path) -> str:

@@ -6,6 +6,8 @@ import re
 
 from mkdocs.exceptions import PluginError
 
+from support.state import build
+
 # The same pattern MkDocs uses to find front matter.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
@@ -43,6 +45,10 @@ def find_line(page, *needles: str, ignore_case=False) -> int | None:
 
 
 def where(page, line: int | None) -> str:
+    """The file and line to name in a message about `page`: for a page the engine makes from
+    data, the data's (its own lines are the engine's)."""
+    if page.file.src_uri in build.made_from:
+        return f"{build.made_from[page.file.src_uri]} (the page {page.url or '/'})"
     return f"{page_path(page)}, line {line}" if line else page_path(page)
 
 

@@ -28,6 +28,9 @@ class BuildState:
     # language): a short link's page speaks its target's (hooks/short_links.py).
     page_language: dict = field(default_factory=dict)
     translations: dict = field(default_factory=dict)
+    # Where the data of a page the engine makes was written, for messages about the page
+    # (src_uri -> "docs/_data/feelings.yml, line 12"): an author edits that, not the page.
+    made_from: dict = field(default_factory=dict)
     look_css: str = ""               # the practice's colours as CSS, or "" when it sets none
     authors: dict = field(default_factory=dict)    # key -> entry of docs/_data/authors.yml
     # Full short link address ("https://…/go/break/") by the page URL (with any #anchor) it

@@ -13,13 +13,14 @@ FORMS = [
     "/exercises/self-kindness-check-in/",
 ]
 GUIDE = "/exercises/what-am-i-feeling/"
+GUIDE_ES = "/es/exercises/what-am-i-feeling/"
 CHECK_IN = "/exercises/self-kindness-check-in/"
 WORKSHEET = "/exercises/self-compassion-in-a-difficult-moment/"
 
 
-def guide_pages() -> set[str]:
+def guide_pages(guide: str = GUIDE) -> set[str]:
     data = yaml.safe_load((PROJECT / "docs/_data/feelings.yml").read_text())
-    return {f"{GUIDE}{entry['id']}/" for entry in data["groups"] + data["feelings"]} | {GUIDE}
+    return {f"{guide}{entry['id']}/" for entry in data["groups"] + data["feelings"]} | {guide}
 
 
 def all_exercise_pages() -> list[str]:
@@ -37,7 +38,7 @@ def accessible_text(context, page) -> str:
 
 # --- What the built pages promise -----------------------------------------------------------
 
-@pytest.mark.parametrize("path", all_exercise_pages())
+@pytest.mark.parametrize("path", all_exercise_pages() + sorted(guide_pages(GUIDE_ES)))
 def test_exercise_pages_have_no_script_and_a_policy_that_forbids_scripts_and_sending(site, path):
     soup = read_html(site, path)
     assert [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"] == []
@@ -165,9 +166,10 @@ def test_clear_my_answers_empties_the_form_without_script(browser, server):
     context.close()
 
 
-def test_every_feelings_page_is_reachable_from_the_start_and_leads_back(browser, server):
-    context, page, _ = open_without_javascript(browser, server, GUIDE)
-    to_visit, seen = [GUIDE], set()
+@pytest.mark.parametrize("guide", [GUIDE, GUIDE_ES], ids=["english", "spanish"])
+def test_every_feelings_page_is_reachable_from_the_start_and_leads_back(browser, server, guide):
+    context, page, _ = open_without_javascript(browser, server, guide)
+    to_visit, seen = [guide], set()
     while to_visit:
         path = to_visit.pop()
         if path in seen:
@@ -177,11 +179,11 @@ def test_every_feelings_page_is_reachable_from_the_start_and_leads_back(browser,
         links = page.eval_on_selector_all("article a[href]", "els => els.map(e => e.href)")
         for link in links:
             target = link.replace(server, "").split("#")[0]
-            if target.startswith(GUIDE) and target not in seen:
+            if target.startswith(guide) and target not in seen:
                 to_visit.append(target)
-        if path != GUIDE:
-            assert any(link.replace(server, "") == GUIDE for link in links), path
-    assert seen == guide_pages()
+        if path != guide:
+            assert any(link.replace(server, "") == guide for link in links), path
+    assert seen == guide_pages(guide)
     context.close()
 
 

@@ -345,14 +345,20 @@ def test_seed_article_appears_in_full_with_only_the_listed_changes(site):
     assert missing == []
 
 
-def test_the_feelings_guide_offers_the_reader_most_at_risk_a_first_choice_to_help(site):
-    start = read_html(site, "/exercises/what-am-i-feeling/")
+@pytest.mark.parametrize("guide, words, title", [
+    ("/exercises/what-am-i-feeling/", ("don't want to be here", "numb"), "Talk to someone now"),
+    ("/es/exercises/what-am-i-feeling/", ("no quiere estar aquí", "no siente nada"),
+     "Hable con alguien ahora"),
+], ids=["english", "spanish"])
+def test_the_feelings_guide_offers_the_reader_most_at_risk_a_first_choice_to_help(
+        site, guide, words, title):
+    start = read_html(site, guide)
     first = start.select_one(".feelings__choices a")
-    assert "don't want to be here" in first.get_text() and "numb" in first.get_text()
+    assert all(said in first.get_text() for said in words), first.get_text()
     # Its address and its title stay in the browser's history: both are neutral words.
     assert first["href"].rstrip("/").endswith("talk-to-someone")
-    page = read_html(site, "/exercises/what-am-i-feeling/talk-to-someone/")
-    assert page.title.get_text().startswith("Talk to someone now")
+    page = read_html(site, guide + "talk-to-someone/")
+    assert page.title.get_text().startswith(title)
     article = page.select_one("article")
     # The help lines come before anything else the page offers.
     assert article.select_one(".help-lines a.help-number[href='tel:988']")
@@ -361,8 +367,9 @@ def test_the_feelings_guide_offers_the_reader_most_at_risk_a_first_choice_to_hel
 
 
 def test_every_feelings_guide_page_carries_the_care_note_with_the_help_link(site):
-    paths = [path for path in all_page_paths(site) if path.startswith("/exercises/what-am-i-feeling/")]
-    assert len(paths) > 10
+    paths = [path for path in all_page_paths(site) if path.startswith(
+        ("/exercises/what-am-i-feeling/", "/es/exercises/what-am-i-feeling/"))]
+    assert len(paths) > 20
     for path in paths:
         note = read_html(site, path).select_one("article .exercise-notice")
         assert note and note.select_one("a[href$='help/']"), path
