@@ -174,12 +174,15 @@ def _contact_phrase(contact, page) -> str:
         number = Markup(f"[{escape(contact['phone'])}](tel:{dial(contact['phone'])})")
         ways.append(label("contact_call", in_language=language, number=number))
     if contact.get("page"):
-        target = str(contact["page"])
+        target, note = str(contact["page"]), ""
         if not target.startswith(EXTERNAL_SCHEMES):
             path, _, anchor = target.partition("#")
             target = posixpath.relpath(path, posixpath.dirname(page.file.src_uri) or ".")
             target += f"#{anchor}" if anchor else ""
-        ways.append(f"[{label('contact_page', in_language=language)}]({target})")
+            if language_of(path) != language:  # " (en inglés)", as the engine's own links say
+                note = " " + str(label("in_other_language", in_language=language,
+                                       language=language_name(language_of(path), language)))
+        ways.append(f"[{label('contact_page', in_language=language)}]({target}){note}")
     if not ways:
         if checks_enabled():
             log.warning(

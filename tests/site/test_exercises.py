@@ -120,6 +120,17 @@ def test_check_in_shows_a_note_for_each_answer_and_never_a_total(browser, server
     context.close()
 
 
+def test_a_printed_spanish_feeling_keeps_its_words_and_the_spanish_help_numbers(browser, server):
+    context, page, log = open_without_javascript(browser, server, GUIDE_ES + "sadness/")
+    printed = " ".join(pdf_text(page).split())
+    for words in ("Tristeza", "Algo que puede probar ahora", "Si necesita ayuda ahora",
+                  "llame al 988 y oprima el 2", GUIDE_ES + "sadness/"):
+        assert words in printed.replace(GUIDE_ES + "sadness /", GUIDE_ES + "sadness/"), words
+    assert "Read this page in English" not in printed
+    assert log["requests"] == [] and log["console"] == []
+    context.close()
+
+
 def test_printed_handout_has_every_answer_in_full_the_address_and_help_numbers(browser, server):
     context, page, _ = open_without_javascript(browser, server, WORKSHEET)
     long_answer = " ".join(f"word{number}" for number in range(1, 401)) + " THE-VERY-END"
