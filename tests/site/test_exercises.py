@@ -123,7 +123,10 @@ def test_check_in_shows_a_note_for_each_answer_and_never_a_total(browser, server
 def test_a_printed_spanish_feeling_keeps_its_words_and_the_spanish_help_numbers(browser, server):
     context, page, log = open_without_javascript(browser, server, GUIDE_ES + "sadness/")
     printed = " ".join(pdf_text(page).split())
+    # The care note too: on a page without a privacy note it is the notice's only paragraph.
     for words in ("Tristeza", "Algo que puede probar ahora", "Si necesita ayuda ahora",
+                  "Al principio, esto puede resultar incómodo",
+                  "Los números de ayuda están al final de la hoja",
                   "llame al 988 y oprima el 2", GUIDE_ES + "sadness/"):
         assert words in printed.replace(GUIDE_ES + "sadness /", GUIDE_ES + "sadness/"), words
     assert "Read this page in English" not in printed
