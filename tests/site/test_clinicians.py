@@ -264,6 +264,9 @@ PAGE_LIMITS = {
     "/exercises/my-safety-plan/": 3,
     "/guides/self-compassion-in-three-steps/": 2,
     "/guides/the-self-compassion-break/": 2,
+    "/es/guides/self-compassion-in-three-steps/": 2,
+    # Spanish runs about a fifth longer than English: this one takes a third page.
+    "/es/guides/the-self-compassion-break/": 3,
     "/articles/the-neuroscience-of-self-compassion/": 4,
 }
 
