@@ -391,13 +391,15 @@ def open_search(page, server):
     page.wait_for_selector("input.md-search__input", state="visible")
 
 
-def _first_search_result(page, words: str) -> str:
-    # The index loads in a worker, and words typed before it is ready are not searched: type
-    # again until the results (or their absence) show, as a person would. The words go in
-    # whole (a paste, then a key): typed letter by letter, the results of "an" could show
-    # before those of "angry".
-    shown = ("() => document.querySelector('.md-search-result__item a') || /Nothing matches/"
-             ".test(document.querySelector('.md-search-result__meta')?.textContent || '')")
+def _first_search_result(page, words: str, found: bool = True) -> str:
+    # The index loads in a worker, and words typed before it is ready are not searched, or are
+    # searched in an index still empty ("Nothing matches"): type again until the results show
+    # (or, for words that match nothing, `found=False`, their absence), as a person would. The
+    # words go in whole (a paste, then a key): typed letter by letter, the results of "an"
+    # could show before those of "angry".
+    shown = "() => document.querySelector('.md-search-result__item a')" if found else (
+        "() => /Nothing matches/.test("
+        "document.querySelector('.md-search-result__meta')?.textContent || '')")
     for _ in range(20):
         for query in ("", words):
             page.fill("input.md-search__input", query)
@@ -428,7 +430,7 @@ def test_a_search_that_finds_nothing_points_to_help(browser, server):
     context = browser.new_context()
     page = context.new_page()
     open_search(page, server)
-    _first_search_result(page, "zzqxj")
+    _first_search_result(page, "zzqxj", found=False)
     assert "Get help now" in page.text_content(".md-search-result__meta")
     context.close()
 
