@@ -38,7 +38,7 @@ from support.data_files import LineList, load_data_file
 from support.fingerprint import data_fingerprint
 from support.generated_pages import generated_page
 from support.page_types import IN_SHORT, page_type
-from support.languages import language_of
+from support.languages import language_of, overlaid
 from support.shapes import (INVALID, AnyOf, Choice, Date, Fields, Flag, Id, ListOf, Pattern,
                             Text, conform)
 from support.source import page_path
@@ -173,19 +173,17 @@ def guide_in(guide, code: str) -> dict:
     start page, each a translation of the page it was made from. Each word missing is reported,
     and shown in the first language until it is written."""
     words = guide[code]
-    translated = {key: value for key, value in guide.items() if key not in build.languages}
+    translated, missing = overlaid(guide, words, ("question", "back_label"))
+    translated["labels"], labels_missing = overlaid(guide["labels"], words.get("labels"), LABELS)
+    missing += [f"labels: {key}" for key in labels_missing]
+    if guide.get("next_page"):
+        translated["next_page"], next_missing = overlaid(guide["next_page"],
+                                                         words.get("next_page"), ("label",))
+        missing += [f"next_page: {key}" for key in next_missing]
+    for field in missing:
+        _missing(guide.line_of(code), code, field)
     translated.update(start_page=words["start_page"], review=words["review"],
                       translated_by=words["by"], language=code, words=words)
-    for key in ("question", "back_label"):
-        translated[key] = _word(words, key, guide[key], guide.line_of(code), code)
-    translated["labels"] = {key: _word(words.get("labels") or {}, key, guide["labels"][key],
-                                       guide.line_of(code), code, f"labels: {key}")
-                            for key in LABELS}
-    if guide.get("next_page"):
-        translated["next_page"] = {
-            "page": guide["next_page"]["page"],
-            "label": _word(words.get("next_page") or {}, "label", guide["next_page"]["label"],
-                           guide.line_of(code), code, "next_page: label")}
     for key, shown in (("groups", GROUP_WORDS), ("feelings", FEELING_WORDS)):
         kept = LineList()
         for index, entry in enumerate(guide[key]):
@@ -198,23 +196,15 @@ def guide_in(guide, code: str) -> dict:
 def _entry_in(entry, code: str, shown: dict, line: int) -> dict:
     words = entry.get(code) or {}
     words_line = entry.line_of(code) if code in entry else line
-    translated = {key: value for key, value in entry.items() if key not in build.languages}
-    for key in shown:
+    translated, missing = overlaid(entry, words, [key for key in shown if key not in UNSHOWN])
+    for key in UNSHOWN:  # never the first language's: a language without them has none
+        translated.pop(key, None)
         if key in words:
             translated[key] = words[key]
-        elif key in UNSHOWN:
-            translated.pop(key, None)
-        elif key in entry:
-            _missing(words_line, code, key)
+    for key in missing:
+        _missing(words_line, code, key)
     translated.update(fingerprint=words.get("fingerprint"), words_line=words_line)
     return translated
-
-
-def _word(words, key: str, first: str, line: int, code: str, name: str = "") -> str:
-    if words.get(key):
-        return words[key]
-    _missing(line, code, name or key)
-    return first
 
 
 def _missing(line: int, code: str, field: str):

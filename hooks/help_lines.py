@@ -15,7 +15,6 @@ A service's name may stay as it is (it is a name); every other word a page shows
 translated, and the build names each one that is not.
 """
 
-import copy
 import datetime
 
 from mkdocs.plugins import get_plugin_logger
@@ -23,7 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 from support.checks import checks_enabled
 from support.data_files import LineMap, load_data_file
 from support.dates import months_between, today
-from support.languages import language_of
+from support.languages import language_of, overlaid
 from support.shapes import INVALID, Date, Fields, Id, ListOf, Pattern, Text, conform
 from support.state import build
 from support.urls import dial
@@ -127,13 +126,8 @@ def in_language(help_lines, code: str):
     missing = []
 
     def translate(entry, part):
-        words = entry.get(code) if isinstance(entry.get(code), dict) else {}
-        translated = copy.copy(entry)
-        for field in WORDS[part]:
-            if field in words:
-                translated[field] = words[field]
-            elif entry.get(field) and field not in NAMES.get(part, ()):
-                missing.append((getattr(entry, "line", 1), field))
+        translated, not_there = overlaid(entry, entry.get(code), WORDS[part], NAMES.get(part, ()))
+        missing.extend((getattr(entry, "line", 1), field) for field in not_there)
         return translated
 
     shown = translate(help_lines, "help_lines")

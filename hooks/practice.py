@@ -106,10 +106,16 @@ def language_note(context, target: str):
     language; nothing otherwise."""
     here = language_of(context.get("page"))
     file = _page_file_on(here, target)
-    if file is None or language_of(file.src_uri) == here:
+    return other_language_note(here, language_of(file.src_uri)) if file is not None else ""
+
+
+def other_language_note(here: str, there: str):
+    """" (in English)" after a link from a page in `here` to a page in `there`, in `here`'s
+    words; nothing when both are one language."""
+    if here == there:
         return ""
     return Markup(" ") + label("in_other_language", in_language=here,
-                               language=language_name(language_of(file.src_uri), here))
+                               language=language_name(there, here))
 
 
 @pass_context
@@ -179,9 +185,7 @@ def _contact_phrase(contact, page) -> str:
             path, _, anchor = target.partition("#")
             target = posixpath.relpath(path, posixpath.dirname(page.file.src_uri) or ".")
             target += f"#{anchor}" if anchor else ""
-            if language_of(path) != language:  # " (en inglés)", as the engine's own links say
-                note = " " + str(label("in_other_language", in_language=language,
-                                       language=language_name(language_of(path), language)))
+            note = str(other_language_note(language, language_of(path)))
         ways.append(f"[{label('contact_page', in_language=language)}]({target}){note}")
     if not ways:
         if checks_enabled():

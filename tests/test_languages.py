@@ -50,26 +50,22 @@ def spanish_site(destination: Path) -> Path:
         target = site / source.relative_to(SPANISH)
         if source.suffix in (".md", ".yml") and source.name != "README.md":
             target.write_text(FINGERPRINT_OF.sub(
-                lambda match: f'fingerprint: "{fingerprints[match.group(1)]}"',
+                lambda match: f'fingerprint: "{fingerprints[_report_link(match.group(1))]}"',
                 target.read_text(encoding="utf-8")), encoding="utf-8")
     return site
 
 
 @functools.cache
 def fixture_fingerprints() -> dict[str, str]:
-    """{file under docs/: fingerprint} of the fixture site's pages, from its editors' report."""
+    """{address: fingerprint} of the fixture site's pages (those made from data too), as its
+    editors' report links to them ("../guides/steps/")."""
     with tempfile.TemporaryDirectory() as folder:
         site = fixture_site(Path(folder) / "project")
         result = build_site(site, Path(folder) / "site")
         assert result.returncode == 0, result.stderr
         report = read_html(Path(folder) / "site", "/editors-report/")
-        by_address = {row.select_one("th a")["href"]: row.select_one("td code").get_text()
-                      for row in report.select("tbody tr") if row.select_one("td code")}
-        files = [path.relative_to(site / "docs").as_posix()
-                 for path in (site / "docs").rglob("*.md")]
-    files += [f"exercises/feelings/{name}.md" for name in ("heavy", "sadness", "tiredness")]
-    return {file: by_address[_report_link(file)] for file in files
-            if _report_link(file) in by_address}
+        return {row.select_one("th a")["href"]: row.select_one("td code").get_text()
+                for row in report.select("tbody tr") if row.select_one("td code")}
 
 
 def _report_link(file: str) -> str:

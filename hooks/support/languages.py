@@ -16,6 +16,7 @@ A page under docs/es/ is in Spanish; any other page is in the site's first langu
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -73,6 +74,20 @@ def site_languages(config) -> dict:
         raise PluginError("\n".join(problems))
     build.languages = languages
     return languages
+
+
+def overlaid(entry, words, fields, may_stay=()) -> tuple[dict, list[str]]:
+    """`entry` (a data file's) with `words` (its translation, as written beside it) in place of
+    each of `fields`, and the fields still missing there, which a page in that language would
+    show untranslated (those in `may_stay`, such as a service's name, may stay as written)."""
+    words = words if isinstance(words, dict) else {}
+    translated, missing = copy.copy(entry), []
+    for field in fields:
+        if field in words:
+            translated[field] = words[field]
+        elif entry.get(field) and field not in may_stay:
+            missing.append(field)
+    return translated, missing
 
 
 def practice_name(config, language: str) -> str:
