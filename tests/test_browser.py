@@ -20,9 +20,10 @@ class Reader:
             color_scheme=color_scheme, java_script_enabled=javascript)
         self.page = self.context.new_page()
         self.problems = {}
+        self.requests_of_this_page = set()
         self.page.route("**/*", self._only_this_site)
-        self.page.on("requestfailed", lambda request: self._note(
-            "failed", f"{request.url} {request.failure}"))
+        self.page.on("request", lambda request: self.requests_of_this_page.add(request))
+        self.page.on("requestfailed", self._failed)
         self.page.on("response", lambda response: response.status >= 400
                      and not response.url.endswith("/404.html")
                      and self._note("failed", f"{response.status} {response.url}"))
@@ -36,6 +37,7 @@ class Reader:
         # which are no fault of the page that comes next.
         self.page.goto("about:blank")
         self.problems = {"other_origin": [], "failed": [], "console": []}
+        self.requests_of_this_page.clear()
         address = self.base_url + path
         self.page.goto(address, wait_until=wait_until)
         if redirect:
@@ -48,6 +50,12 @@ class Reader:
 
     def close(self):
         self.context.close()
+
+    def _failed(self, request):
+        # Chromium may report the last page's cut-off icon request only once the next page is
+        # loading; a request this page never made is not this page's failure.
+        if request in self.requests_of_this_page:
+            self._note("failed", f"{request.url} {request.failure}")
 
     def _note(self, kind, text):
         self.problems.setdefault(kind, []).append(text)
