@@ -4,6 +4,9 @@ a short link for every step that previews as the step, a share panel closed on s
 printed, paper without focus rings and with lines to write on, and answers that survive a
 trip to another page and back."""
 
+import io
+import re
+
 import pytest
 from pypdf import PdfReader
 
@@ -41,6 +44,28 @@ def test_every_handout_pdf_is_tagged_titled_and_leads_back_by_qr_code(site, hand
         # The QR code, as a phone camera would read it from the printed page.
         read = qr_codes_on_paper(file, tmp_path)
         assert read == [address], f"{path}: the QR codes read {read}"
+
+
+def test_no_help_number_is_split_across_two_lines_of_paper(browser, server, site, handout_pages):
+    """In the ready-made PDFs, and in each language's first handout as a reader prints it."""
+    printed = {path: [PdfReader(handout_pdf(site, path))] for path in handout_pages}
+    first_in_each_language = {read_html(site, path).html["lang"]: path
+                              for path in reversed(handout_pages)}
+    for path in first_in_each_language.values():
+        context, page, _ = open_without_javascript(browser, server, path)
+        page.emulate_media(media="print")
+        printed[path] += [PdfReader(io.BytesIO(page.pdf(format=paper)))
+                          for paper in ("Letter", "A4")]
+        context.close()
+    for path, papers in printed.items():
+        footer = " ".join(read_html(site, path).select_one(".handout-footer").get_text(" ").split())
+        numbers = set(re.findall(r"\d+(?:[ -]\d+)+", footer))  # "1-800-668-6868", "116 123"
+        for paper in papers:
+            lines = [" ".join(line.split()) for sheet in paper.pages
+                     for line in sheet.extract_text().splitlines()]
+            split = sorted(number for number in numbers
+                           if not any(number in line for line in lines))
+            assert split == [], f"{path}: these help numbers are split across two lines: {split}"
 
 
 def test_drawings_in_a_handout_pdf_keep_the_grey_fills_they_have_on_paper(site, handout_pages):
