@@ -244,9 +244,14 @@ def open_without_javascript(browser, server, path, **options):
     return context, page, log
 
 
-def pdf_text(page) -> str:
+def printed(page, paper: str = "A4") -> PdfReader:
+    """The page as a reader prints it on `paper`, read back from the PDF."""
     page.emulate_media(media="print")
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    return PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+
+
+def pdf_text(page) -> str:
+    reader = printed(page)
     return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
 
 

@@ -4,14 +4,13 @@ a short link for every step that previews as the step, a share panel closed on s
 printed, paper without focus rings and with lines to write on, and answers that survive a
 trip to another page and back."""
 
-import io
 import re
 
 import pytest
 from pypdf import PdfReader
 
 from conftest import (REDIRECT, all_page_paths, build_site, engine_words, fixture_site,
-                      handout_pdf, open_without_javascript, pages_with, pdf_text,
+                      handout_pdf, open_without_javascript, pages_with, pdf_text, printed,
                       qr_codes_on_paper, read_html)
 
 
@@ -48,16 +47,15 @@ def test_every_handout_pdf_is_tagged_titled_and_leads_back_by_qr_code(site, hand
 
 def test_no_help_number_is_split_across_two_lines_of_paper(browser, server, site, handout_pages):
     """In the ready-made PDFs, and in each language's first handout as a reader prints it."""
-    printed = {path: [PdfReader(handout_pdf(site, path))] for path in handout_pages}
-    first_in_each_language = {read_html(site, path).html["lang"]: path
-                              for path in reversed(handout_pages)}
+    papers_of = {path: [PdfReader(handout_pdf(site, path))] for path in handout_pages}
+    first_in_each_language = {}
+    for path in handout_pages:
+        first_in_each_language.setdefault(read_html(site, path).html["lang"], path)
     for path in first_in_each_language.values():
         context, page, _ = open_without_javascript(browser, server, path)
-        page.emulate_media(media="print")
-        printed[path] += [PdfReader(io.BytesIO(page.pdf(format=paper)))
-                          for paper in ("Letter", "A4")]
+        papers_of[path] += [printed(page, paper) for paper in ("Letter", "A4")]
         context.close()
-    for path, papers in printed.items():
+    for path, papers in papers_of.items():
         footer = " ".join(read_html(site, path).select_one(".handout-footer").get_text(" ").split())
         numbers = set(re.findall(r"\d+(?:[ -]\d+)+", footer))  # "1-800-668-6868", "116 123"
         for paper in papers:

@@ -1,7 +1,6 @@
 """For clinicians: short links, published addresses that keep working, share panels with QR
 codes that a phone can read, printouts that lead back, and pages that share well."""
 
-import io
 import json
 import re
 import subprocess
@@ -11,7 +10,7 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import (PROJECT, REDIRECT, all_page_paths, build_site, copy_project, handout_pdf,
-                      pages_with, read_html)
+                      pages_with, pdf_text, printed, read_html)
 
 SITE_URL = "http://127.0.0.1:8000/"  # the default site_url the test build uses
 SHORT_LINKS = yaml.safe_load((PROJECT / "docs/_data/short-links.yml").read_text())["links"]
@@ -194,9 +193,7 @@ def test_printed_article_leads_back_to_the_page_and_to_every_link(browser, serve
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(server + path)
-    page.emulate_media(media="print")
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
-    text = " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+    text = pdf_text(page)
     flat = text.replace(" ", "")
     context.close()
     assert "(" + SITE_URL + "guides/" in flat or "(" + SITE_URL + "learn/" in flat
@@ -279,14 +276,13 @@ def test_printed_handout_fits_its_pages_on_letter_and_a4_and_keeps_headings_with
     page.goto(server + path)
     for box in page.eval_on_selector_all("form.exercise textarea", "els => els.map(e => e.id)"):
         page.fill(f"#{box}", " ".join(WORDS[i % len(WORDS)] for i in range(80)))
-    page.emulate_media(media="print")
     headings = {" ".join(h.get_text(" ").replace("¶", "").split())
                 for h in read_html(site, path).select("article h2, article h3, .field__label")}
     for paper in ("Letter", "A4"):
-        reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+        reader = printed(page, paper)
         assert len(reader.pages) <= PAGE_LIMITS[path], f"{path}: {len(reader.pages)} {paper} pages"
-        for number, printed in enumerate(reader.pages[:-1], 1):
-            lines = [line.strip() for line in printed.extract_text().splitlines() if line.strip()]
+        for number, sheet in enumerate(reader.pages[:-1], 1):
+            lines = [line.strip() for line in sheet.extract_text().splitlines() if line.strip()]
             assert lines[-1] not in headings, f"{path}: page {number} ends with '{lines[-1]}'"
     blank = PdfReader(handout_pdf(site, path)) if path.startswith(("/exercises", "/guides")) \
         else None
